@@ -1,0 +1,80 @@
+#include "cli.h"
+
+#include "commands.h"
+
+#include <QCoreApplication>
+
+namespace Madf::Cli {
+
+namespace {
+QString tr(const char *text) { return QCoreApplication::translate("madf", text); }
+
+struct Command
+{
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &args);
+};
+
+const QList<Command> &commands()
+{
+    static const QList<Command> list = {
+        {"config", QT_TRANSLATE_NOOP("madf", "validate, show or create a configuration file"), configCommand},
+    };
+    return list;
+}
+
+void printHelp()
+{
+    out() << tr("Usage: madf <command> [options]\n\n"
+                "MADF Studio's headless engine: generate and verify documents with a team of LLM agents.\n\n"
+                "Commands:\n");
+    for (const Command &c : commands())
+        out() << QStringLiteral("  %1  %2\n").arg(QString::fromLatin1(c.name), -10).arg(tr(c.summary));
+    out() << tr("\nOptions:\n"
+                "  -h, --help     show this help (or `madf <command> --help`)\n"
+                "  -v, --version  show the version\n\n"
+                "Exit status: 0 success, 1 the work failed, 2 bad arguments or invalid\n"
+                "configuration, 3 stopped (cancelled, budget or timeout) with the work kept.\n");
+    out().flush();
+}
+} // namespace
+
+QTextStream &out()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+QTextStream &err()
+{
+    static QTextStream s(stderr);
+    return s;
+}
+
+int run(const QStringList &arguments)
+{
+    const QStringList args = arguments.mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("-h") || args.first() == QLatin1String("--help")
+        || args.first() == QLatin1String("help")) {
+        printHelp();
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.first() == QLatin1String("-v") || args.first() == QLatin1String("--version")) {
+        out() << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        out().flush();
+        return ExitOk;
+    }
+    for (const Command &c : commands())
+        if (args.first() == QLatin1String(c.name)) {
+            const int code = c.run(args);
+            out().flush();
+            err().flush();
+            return code;
+        }
+    err() << tr("madf: unknown command \"%1\". Run `madf --help` for the list.\n").arg(args.first());
+    err().flush();
+    return ExitUsage;
+}
+
+} // namespace Madf::Cli
