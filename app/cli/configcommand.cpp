@@ -2,6 +2,7 @@
 #include "commands.h"
 
 #include "core/config/configloader.h"
+#include "core/config/configreference.h"
 #include "core/config/configwriter.h"
 
 #include <QCommandLineParser>
@@ -27,7 +28,8 @@ int usage(const QString &message)
           << tr("Usage:\n"
                 "  madf config validate FILE\n"
                 "  madf config show [--effective] [--config FILE]\n"
-                "  madf config init [FILE] [--force]   (FILE \"-\" writes to stdout)\n");
+                "  madf config init [FILE] [--force]   (FILE \"-\" writes to stdout)\n"
+                "  madf config reference               (every key, default and range, in Markdown)\n");
     return ExitUsage;
 }
 
@@ -108,6 +110,10 @@ int configCommand(const QStringList &args)
         return show(rest);
     if (sub == QLatin1String("init"))
         return init(rest);
+    if (sub == QLatin1String("reference")) {
+        out() << configReferenceMarkdown();
+        return ExitOk;
+    }
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         usage({});
         return ExitOk;

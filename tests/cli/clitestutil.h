@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QProcess>
+#include <QtTest>
+
+/** Runs the real `madf` executable, as a user would, with a clean
+ *  environment (no user config, no keys) plus `extraEnv`. */
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+inline CliRun runMadf(const QStringList &args, const QProcessEnvironment &extraEnv = {},
+                      const QByteArray &stdinData = {}, int timeoutMs = 60000)
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &k : env.keys())
+        if (k.startsWith(QLatin1String("MADF_")) || k.endsWith(QLatin1String("_API_KEY")))
+            env.remove(k);
+    static QTemporaryDir home; // no user config unless a test writes one
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), home.filePath(QStringLiteral("config")));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), home.filePath(QStringLiteral("state")));
+    env.insert(QStringLiteral("HOME"), home.path());
+    for (const QString &k : extraEnv.keys())
+        env.insert(k, extraEnv.value(k));
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(MADF_BINARY_DIR "/app/madf"), args);
+    if (!p.waitForStarted())
+        return {};
+    if (!stdinData.isEmpty())
+        p.write(stdinData);
+    p.closeWriteChannel();
+    p.waitForFinished(timeoutMs);
+    CliRun r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+inline QString testData(const char *name)
+{
+    return QStringLiteral(MADF_TEST_DATA_DIR "/") + QLatin1String(name);
+}
