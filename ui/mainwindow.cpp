@@ -1,5 +1,10 @@
 #include "mainwindow.h"
 
+#include "settings/inspectorpanel.h"
+
+#include "core/config/configloader.h"
+#include "core/config/configwriter.h"
+
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -8,6 +13,8 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent>
 
 namespace Madf::Ui {
 
@@ -36,9 +43,17 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_composerDock = addPanel(QStringLiteral("composerDock"), tr("Composer"),
                               tr("The request composer will appear here."), Qt::LeftDockWidgetArea);
-    m_inspectorDock = addPanel(QStringLiteral("inspectorDock"), tr("Inspector"),
-                               tr("Agent and orchestrator settings will appear here."),
-                               Qt::RightDockWidgetArea);
+    m_inspectorDock = addPanel(QStringLiteral("inspectorDock"), tr("Inspector"), {}, Qt::RightDockWidgetArea);
+    m_inspector = new InspectorPanel(m_inspectorDock);
+    m_inspectorDock->setWidget(m_inspector);
+    connect(m_inspector, &InspectorPanel::configChanged, this, &MainWindow::onConfigChanged);
+    connect(m_inspector, &InspectorPanel::message, this, [this](const QString &text) {
+        statusBar()->showMessage(text, 5000);
+    });
+    m_saveTimer = new QTimer(this);
+    m_saveTimer->setSingleShot(true);
+    m_saveTimer->setInterval(500); // a burst of edits is written once
+    connect(m_saveTimer, &QTimer::timeout, this, &MainWindow::saveConfig);
     m_historyDock = addPanel(QStringLiteral("historyDock"), tr("History"),
                              tr("Documents you generate are listed here."), Qt::LeftDockWidgetArea);
     m_dashboardDock = addPanel(QStringLiteral("dashboardDock"), tr("Dashboard"),
@@ -51,6 +66,38 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::setConfig(const Config &config, const QString &savePath)
+{
+    m_config = config;
+    m_savePath = savePath;
+    m_inspector->setConfig(config);
+}
+
+void MainWindow::onConfigChanged(const Config &config)
+{
+    m_config = config;
+    m_saveTimer->start();
+}
+
+void MainWindow::saveConfig()
+{
+    // Written off the GUI thread, atomically (QSaveFile): a failure leaves
+    // the previous file whole.
+    const QString path = m_savePath.isEmpty() ? ConfigLoader::userConfigPath() : m_savePath;
+    const Config config = m_config;
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path] {
+        const QString error = watcher->result();
+        watcher->deleteLater();
+        statusBar()->showMessage(error.isEmpty() ? tr("Settings saved to %1").arg(path) : error, 5000);
+    });
+    watcher->setFuture(QtConcurrent::run([path, config] {
+        QString error;
+        ConfigWriter::save(path, config, &error, ConfigWriter::Options{true, false, false, false});
+        return error;
+    }));
+}
 
 QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &title,
                                   const QString &emptyText, Qt::DockWidgetArea area)
@@ -89,6 +136,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    if (m_saveTimer->isActive()) {
+        m_saveTimer->stop();
+        saveConfig();
+    }
     event->accept();
 }
 
