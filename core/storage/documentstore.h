@@ -1,0 +1,114 @@
+#pragma once
+
+#include "core/storage/sqliteconnection.h"
+#include "core/storage/storerecords.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace Madf {
+
+/**
+ * The documents database: every document, the steps that made it (so `madf
+ * resume` can skip finished work), its revision rounds, quality reports and
+ * every model call with its tokens, cost and timings.
+ *
+ * An SQLite file in WAL mode, so the GUI's history view can read while the
+ * engine writes. The engine writes as each step completes, one short
+ * statement or transaction at a time. Timestamps are stored as milliseconds
+ * since the epoch (UTC). No column holds a credential; the config text is
+ * stored as the caller gives it and must be written without secrets.
+ *
+ * Use one object per thread: it opens its own connection in the thread that
+ * calls open() and must only be used there. Every call that can fail returns
+ * false, nullopt, -1 or an empty list, and describes the failure (the file,
+ * what was being done, SQLite's reason) in *error and lastError().
+ */
+class DocumentStore
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::DocumentStore)
+
+public:
+    using Totals = StoreTotals;
+
+    /** The schema version this build writes (`PRAGMA user_version`). */
+    static int schemaVersion();
+
+    DocumentStore();
+    ~DocumentStore();
+    DocumentStore(const DocumentStore &) = delete;
+    DocumentStore &operator=(const DocumentStore &) = delete;
+
+    /** Opens (creating it and its folder if needed) and migrates @p dbPath. */
+    bool open(const QString &dbPath, QString *error = nullptr);
+    void close();
+    bool isOpen() const;
+    QString path() const;
+    /** The last failure's description; empty after a success. */
+    QString lastError() const { return m_lastError; }
+    /** "wal" once open. */
+    QString journalMode();
+
+    // Documents --------------------------------------------------------------
+
+    /** Inserts or updates the document and its row (its steps, calls and
+     *  revisions stay). The document's createdAt and updatedAt are stored. */
+    bool saveDocument(const Document &document, const DocumentRow &row = {}, QString *error = nullptr);
+    /** nullopt when there is no such document (and *error stays empty) or on error. */
+    std::optional<Document> document(const QString &id, QString *error = nullptr);
+    std::optional<DocumentRow> documentRow(const QString &id, QString *error = nullptr);
+    QList<DocumentSummary> list(const HistoryQuery &query = {}, QString *error = nullptr);
+    /** How many documents list() would give without limit and offset. */
+    int count(const HistoryQuery &query = {}, QString *error = nullptr);
+    /** Ids of the documents left in a non-final status (pending ... revising),
+     *  oldest first: what `madf resume` can pick up. */
+    QList<QString> interrupted(QString *error = nullptr);
+    /** Deletes the document with its steps, revisions, quality reports and
+     *  calls. False when there was none (error empty) or on error. */
+    bool remove(const QString &id, QString *error = nullptr);
+    /** Spending since @p since (calls) and documents created since then. */
+    Totals totals(const QDateTime &since, QString *error = nullptr);
+
+    // Steps, revisions, quality reports --------------------------------------
+
+    /** Inserts the step, or replaces the one with the same key. */
+    bool saveStep(const QString &documentId, const StepRecord &step, QString *error = nullptr);
+    /** In the order they were first saved. */
+    QList<StepRecord> steps(const QString &documentId, QString *error = nullptr);
+    std::optional<StepRecord> step(const QString &documentId, const QString &stepKey, QString *error = nullptr);
+
+    /** Inserts the round, or replaces the one with the same number. */
+    bool saveRevision(const QString &documentId, int round, const Document &document, const QJsonObject &quality,
+                      double score, QString *error = nullptr);
+    /** By round, ascending. */
+    QList<RevisionRecord> revisions(const QString &documentId, QString *error = nullptr);
+
+    bool saveQualityReport(const QString &documentId, int round, const QJsonObject &report,
+                           QString *error = nullptr);
+    /** By round, ascending. */
+    QList<QualityReportRecord> qualityReports(const QString &documentId, QString *error = nullptr);
+
+    // Calls ------------------------------------------------------------------
+
+    /** Appends the call; returns its id, or -1 on error. */
+    qint64 recordCall(const CallRecord &call, QString *error = nullptr);
+    /** Oldest first. */
+    QList<CallRecord> calls(const QString &documentId, QString *error = nullptr);
+
+private:
+    bool fail(const QString &message, QString *error);
+    void succeed(QString *error);
+    std::optional<QSqlQuery> exec(const QString &sql, const QVariantList &values, const QString &operation,
+                                  QString *error);
+    bool run(const QString &sql, const QVariantList &values, const QString &operation, QString *error);
+
+    SqliteConnection m_connection;
+    QString m_lastError;
+};
+
+} // namespace Madf

@@ -1,0 +1,227 @@
+#include "core/storage/sqliteconnection.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace Madf {
+
+namespace {
+
+QAtomicInteger<quint64> s_connectionCounter;
+
+void setError(QString *error, const QString &message)
+{
+    if (error)
+        *error = message;
+}
+
+} // namespace
+
+SqliteConnection::SqliteConnection(const QString &purpose)
+    : m_purpose(purpose)
+{
+}
+
+SqliteConnection::~SqliteConnection()
+{
+    close();
+}
+
+void SqliteConnection::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    m_db.close();
+    // removeDatabase() warns (and leaks) while a handle to the connection is
+    // still alive, so ours goes first.
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+    m_thread = nullptr;
+}
+
+bool SqliteConnection::open(const QString &path, const Migrations &migrations, QString *error)
+{
+    close();
+    m_path = path;
+
+    const QString operation = tr("open the database");
+    // SQLite would open a throw-away temporary database for an empty name.
+    if (path.trimmed().isEmpty()) {
+        setError(error, describe(operation, tr("no file name was given")));
+        return false;
+    }
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        setError(error, describe(operation, tr("the Qt SQLite driver (QSQLITE) is not installed")));
+        return false;
+    }
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        setError(error, describe(operation, tr("cannot create the folder %1").arg(QDir::toNativeSeparators(folder))));
+        return false;
+    }
+
+    m_thread = QThread::currentThread();
+    m_connectionName = QStringLiteral("madf-%1-%2-%3")
+                           .arg(m_purpose)
+                           .arg(++s_connectionCounter)
+                           .arg(reinterpret_cast<quintptr>(QThread::currentThreadId()));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    m_db.setDatabaseName(path);
+    if (!m_db.open()) {
+        setError(error, describe(operation, m_db.lastError()));
+        close();
+        return false;
+    }
+    // SQLite opens lazily: a file that is not a database is only noticed by
+    // the first statement, which is one of these.
+    if (!applyPragmas(error) || !migrate(migrations, error)) {
+        close();
+        return false;
+    }
+    return true;
+}
+
+bool SqliteConnection::applyPragmas(QString *error)
+{
+    // busy_timeout first: switching to WAL needs a lock another process may hold.
+    const QStringList pragmas = {
+        QStringLiteral("PRAGMA busy_timeout=5000"),
+        QStringLiteral("PRAGMA journal_mode=WAL"),
+        QStringLiteral("PRAGMA synchronous=NORMAL"),
+        QStringLiteral("PRAGMA foreign_keys=ON"),
+    };
+    for (const QString &pragma : pragmas) {
+        if (!run(pragma, {}, tr("set up the database (%1)").arg(pragma), error))
+            return false;
+    }
+    return true;
+}
+
+bool SqliteConnection::migrate(const Migrations &migrations, QString *error)
+{
+    const QString operation = tr("update the database schema");
+    if (!begin(operation, error))
+        return false;
+    // Read inside the write transaction, so two processes opening a new file
+    // at once cannot both create the schema.
+    const int version = schemaVersion();
+    if (version < 0) {
+        rollback();
+        setError(error, describe(operation, tr("cannot read the schema version")));
+        return false;
+    }
+    if (version > migrations.size()) {
+        rollback();
+        setError(error, describe(operation, tr("the file has schema version %1 but this version of MADF Studio "
+                                               "only knows up to %2; it was written by a newer version")
+                                                .arg(version)
+                                                .arg(migrations.size())));
+        return false;
+    }
+    for (int step = version; step < migrations.size(); ++step) {
+        for (const QString &statement : migrations.at(step)) {
+            if (!run(statement, {}, tr("update the database schema to version %1").arg(step + 1), error)) {
+                rollback();
+                return false;
+            }
+        }
+    }
+    // PRAGMA takes no bound parameters; the number is ours, not user input.
+    if (version != migrations.size()
+        && !run(QStringLiteral("PRAGMA user_version=%1").arg(migrations.size()), {}, operation, error)) {
+        rollback();
+        return false;
+    }
+    return commit(operation, error);
+}
+
+bool SqliteConnection::ready(const QString &operation, QString *error) const
+{
+    if (!m_db.isOpen()) {
+        setError(error, describe(operation, tr("the database is not open")));
+        return false;
+    }
+    if (!isOwnerThread()) {
+        setError(error, describe(operation, tr("the connection was used from a thread that did not open it")));
+        return false;
+    }
+    return true;
+}
+
+std::optional<QSqlQuery> SqliteConnection::exec(const QString &sql, const QVariantList &values,
+                                                const QString &operation, QString *error)
+{
+    if (!ready(operation, error))
+        return std::nullopt;
+    QSqlQuery query(m_db);
+    query.setForwardOnly(true);
+    if (!query.prepare(sql)) {
+        setError(error, describe(operation, query.lastError()));
+        return std::nullopt;
+    }
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        setError(error, describe(operation, query.lastError()));
+        return std::nullopt;
+    }
+    return query;
+}
+
+bool SqliteConnection::run(const QString &sql, const QVariantList &values, const QString &operation, QString *error)
+{
+    return exec(sql, values, operation, error).has_value();
+}
+
+bool SqliteConnection::begin(const QString &operation, QString *error)
+{
+    return run(QStringLiteral("BEGIN IMMEDIATE"), {}, operation, error);
+}
+
+bool SqliteConnection::commit(const QString &operation, QString *error)
+{
+    if (run(QStringLiteral("COMMIT"), {}, operation, error))
+        return true;
+    rollback();
+    return false;
+}
+
+void SqliteConnection::rollback()
+{
+    if (!m_db.isOpen() || !isOwnerThread())
+        return;
+    QSqlQuery query(m_db);
+    query.exec(QStringLiteral("ROLLBACK"));
+}
+
+QString SqliteConnection::journalMode()
+{
+    auto query = exec(QStringLiteral("PRAGMA journal_mode"), {}, tr("read the journal mode"), nullptr);
+    return query && query->next() ? query->value(0).toString().toLower() : QString();
+}
+
+int SqliteConnection::schemaVersion()
+{
+    auto query = exec(QStringLiteral("PRAGMA user_version"), {}, tr("read the schema version"), nullptr);
+    return query && query->next() ? query->value(0).toInt() : -1;
+}
+
+QString SqliteConnection::describe(const QString &operation, const QString &reason) const
+{
+    return tr("%1: could not %2: %3").arg(QDir::toNativeSeparators(m_path), operation, reason);
+}
+
+QString SqliteConnection::describe(const QString &operation, const QSqlError &error) const
+{
+    QString reason = error.databaseText().trimmed();
+    if (reason.isEmpty())
+        reason = error.driverText().trimmed();
+    if (reason.isEmpty())
+        reason = tr("unknown SQLite error");
+    return describe(operation, reason);
+}
+
+} // namespace Madf
