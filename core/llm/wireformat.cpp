@@ -1,0 +1,21 @@
+#include "core/llm/wireformat.h"
+
+#include "core/llm/anthropicformat.h"
+#include "core/llm/openaiformat.h"
+
+namespace Madf {
+
+StreamDecoder::~StreamDecoder() = default;
+WireFormat::~WireFormat() = default;
+
+std::unique_ptr<WireFormat> createWireFormat(const QString &api)
+{
+    const QString key = api.trimmed().toLower();
+    if (key == QLatin1String("openai"))
+        return std::make_unique<OpenAiFormat>();
+    if (key == QLatin1String("anthropic"))
+        return std::make_unique<AnthropicFormat>();
+    return nullptr;
+}
+
+} // namespace Madf
