@@ -1,19 +1,30 @@
 #include "mainwindow.h"
 
+#include "compose/composerpanel.h"
+#include "document/documentview.h"
+#include "history/historypanel.h"
 #include "settings/inspectorpanel.h"
 
 #include "core/config/configloader.h"
 #include "core/config/configwriter.h"
+#include "core/orchestration/documentorchestrator.h"
+#include "core/orchestration/enginethread.h"
+#include "core/orchestration/runestimator.h"
+#include "core/storage/documentstore.h"
 
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
+#include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace Madf::Ui {
@@ -28,55 +39,339 @@ QLabel *placeholder(const QString &text)
     label->setMargin(16);
     return label;
 }
+
+bool usesOnlySimulated(const Config &config)
+{
+    for (const AgentConfig &a : config.agents) {
+        const auto p = config.providers.constFind(a.modelConfig.provider);
+        if (p == config.providers.constEnd() || p->api != QLatin1String("simulated"))
+            return false;
+    }
+    return true;
+}
+
+QString databasePath(const Config &config)
+{
+    return DocumentOrchestrator::databasePath(config);
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+    : QMainWindow(parent), m_config(Config::defaults())
 {
     setObjectName(QStringLiteral("MainWindow"));
     setWindowTitle(tr("MADF Studio %1").arg(QApplication::applicationVersion()));
     setDockNestingEnabled(true);
 
-    auto *central = placeholder(tr("No document open.\nCompose a request and press Generate (Ctrl+Return)."));
-    central->setAccessibleName(tr("Document view"));
-    setCentralWidget(central);
+    // Centre: the simulated-provider banner over the document view.
+    auto *centre = new QWidget(this);
+    auto *centreLayout = new QVBoxLayout(centre);
+    centreLayout->setContentsMargins(0, 0, 0, 0);
+    m_banner = new QFrame(centre);
+    m_banner->setObjectName(QStringLiteral("simulatedBanner"));
+    m_banner->setFrameShape(QFrame::StyledPanel);
+    m_banner->setAutoFillBackground(true);
+    QPalette bannerPalette = m_banner->palette();
+    bannerPalette.setColor(QPalette::Window, QColor(0xff, 0xf3, 0xcd));
+    bannerPalette.setColor(QPalette::WindowText, QColor(0x5c, 0x45, 0x00));
+    m_banner->setPalette(bannerPalette);
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    auto *bannerText = new QLabel(tr("<b>Simulated provider.</b> No model is connected: documents are written by "
+                                     "MADF Studio's built-in simulator, so their text is placeholder. Pipeline, "
+                                     "timings, charts and (simulated) costs are real."),
+                                  m_banner);
+    bannerText->setWordWrap(true);
+    auto *connectButton = new QPushButton(tr("Connect a model…"), m_banner);
+    connectButton->setToolTip(tr("Choose a provider and model for each agent in the Inspector"));
+    connect(connectButton, &QPushButton::clicked, this, [this] {
+        m_inspectorDock->show();
+        m_inspectorDock->raise();
+        if (auto *tabs = m_inspector->findChild<QTabWidget *>())
+            tabs->setCurrentIndex(1); // Agents
+    });
+    bannerLayout->addWidget(bannerText, 1);
+    bannerLayout->addWidget(connectButton);
+    centreLayout->addWidget(m_banner);
+    m_view = new DocumentView(centre);
+    centreLayout->addWidget(m_view, 1);
+    setCentralWidget(centre);
 
-    m_composerDock = addPanel(QStringLiteral("composerDock"), tr("Composer"),
-                              tr("The request composer will appear here."), Qt::LeftDockWidgetArea);
-    m_inspectorDock = addPanel(QStringLiteral("inspectorDock"), tr("Inspector"), {}, Qt::RightDockWidgetArea);
-    m_inspector = new InspectorPanel(m_inspectorDock);
-    m_inspectorDock->setWidget(m_inspector);
+    m_composer = new ComposerPanel(this);
+    m_composer->setShortcutEnabled(false); // File > Generate owns Ctrl+Return here
+    m_composerDock = addPanel(QStringLiteral("composerDock"), tr("Composer"), m_composer, Qt::LeftDockWidgetArea);
+    m_inspector = new InspectorPanel(this);
+    m_inspectorDock = addPanel(QStringLiteral("inspectorDock"), tr("Inspector"), m_inspector, Qt::RightDockWidgetArea);
+    m_history = new HistoryPanel(this);
+    m_historyDock = addPanel(QStringLiteral("historyDock"), tr("History"), m_history, Qt::LeftDockWidgetArea);
+    m_dashboardDock = addPanel(QStringLiteral("dashboardDock"), tr("Dashboard"),
+                               placeholder(tr("Latency, quality, utilization, cost and throughput charts "
+                                              "will appear here.")),
+                               Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_composerDock, m_historyDock);
+    m_composerDock->raise();
+
+    connect(m_composer, &ComposerPanel::generateRequested, this, &MainWindow::generate);
+    connect(m_composer, &ComposerPanel::requestChanged, this, [this] { m_estimateTimer->start(); });
     connect(m_inspector, &InspectorPanel::configChanged, this, &MainWindow::onConfigChanged);
     connect(m_inspector, &InspectorPanel::message, this, [this](const QString &text) {
         statusBar()->showMessage(text, 5000);
     });
+    connect(m_history, &HistoryPanel::openRequested, this, &MainWindow::openDocument);
+    connect(m_history, &HistoryPanel::rerunRequested, this, [this](const DocumentRequest &request) {
+        m_composer->setRequest(request);
+        m_composerDock->show();
+        m_composerDock->raise();
+        statusBar()->showMessage(tr("Request loaded into the composer: edit it and press Generate."), 5000);
+    });
+    connect(m_history, &HistoryPanel::resumeRequested, this, [this] { m_engine->resumeInterrupted(); });
+    connect(m_view, &DocumentView::cancelRequested, this, [this](const QString &id) {
+        if (m_engine)
+            m_engine->cancelDocument(id);
+    });
+    connect(m_view, &DocumentView::exported, this, [this](const QString &path, const QString &error) {
+        statusBar()->showMessage(error.isEmpty() ? tr("Exported %1").arg(path) : error, 8000);
+    });
+
     m_saveTimer = new QTimer(this);
     m_saveTimer->setSingleShot(true);
     m_saveTimer->setInterval(500); // a burst of edits is written once
     connect(m_saveTimer, &QTimer::timeout, this, &MainWindow::saveConfig);
-    m_historyDock = addPanel(QStringLiteral("historyDock"), tr("History"),
-                             tr("Documents you generate are listed here."), Qt::LeftDockWidgetArea);
-    m_dashboardDock = addPanel(QStringLiteral("dashboardDock"), tr("Dashboard"),
-                               tr("Latency, quality, utilization, cost and throughput charts will appear here."),
-                               Qt::BottomDockWidgetArea);
+    m_estimateTimer = new QTimer(this);
+    m_estimateTimer->setSingleShot(true);
+    m_estimateTimer->setInterval(150);
+    connect(m_estimateTimer, &QTimer::timeout, this, &MainWindow::updateEstimate);
 
     createMenus();
-    statusBar()->showMessage(tr("Ready"));
+    createStatusBar();
     restoreLayout();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The engine's destructor waits for its thread; documents still running
+    // stay resumable from the store.
+    delete m_engine;
+}
+
+QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &title, QWidget *content,
+                                  Qt::DockWidgetArea area)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(content);
+    dock->setAccessibleName(title);
+    addDockWidget(area, dock);
+    return dock;
+}
 
 void MainWindow::setConfig(const Config &config, const QString &savePath)
 {
     m_config = config;
     m_savePath = savePath;
     m_inspector->setConfig(config);
+    updateProviderLabel();
+    updateEstimate();
+    if (!m_engine) {
+        m_engine = new EngineThread(config);
+        connectEngine();
+        m_engine->start();
+        m_history->setDatabasePath(databasePath(config));
+        const QString db = databasePath(config);
+        auto *watcher = new QFutureWatcher<double>(this);
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+            m_costToday += watcher->result();
+            watcher->deleteLater();
+            createStatusBar();
+        });
+        watcher->setFuture(QtConcurrent::run([db] {
+            DocumentStore store;
+            const QDateTime midnight(QDate::currentDate(), QTime(0, 0));
+            return store.open(db) ? store.totals(midnight).todayCostUsd : 0.0;
+        }));
+    } else {
+        m_engine->setConfig(config);
+    }
+}
+
+void MainWindow::connectEngine()
+{
+    auto mine = [this](const QString &id) { return id == m_view->documentId(); };
+    connect(m_engine, &EngineThread::engineStarted, this, [this](bool ok, const QString &error) {
+        if (!ok)
+            statusBar()->showMessage(tr("Documents are not saved: %1").arg(error));
+    });
+    connect(m_engine, &EngineThread::progressChanged, this, &MainWindow::onProgress);
+    connect(m_engine, &EngineThread::stageCompleted, this, [this, mine](const QString &id, const QString &stage) {
+        if (mine(id))
+            m_view->onStageCompleted(stage);
+    });
+    connect(m_engine, &EngineThread::taskFailed, this,
+            [this, mine](const QString &id, const QString &step, const QString &, const QString &error) {
+                if (mine(id))
+                    m_view->onTaskFailed(step, error);
+            });
+    connect(m_engine, &EngineThread::textStreamed, this,
+            [this, mine](const QString &id, const QString &step, const QString &delta) {
+                if (mine(id))
+                    m_view->onTextStreamed(step, delta);
+            });
+    connect(m_engine, &EngineThread::sectionUpdated, this,
+            [this, mine](const QString &id, int index, const DocumentSection &section) {
+                if (mine(id))
+                    m_view->onSectionUpdated(index, section);
+            });
+    connect(m_engine, &EngineThread::qualityReported, this, [this, mine](const QString &id, const QualityReport &r) {
+        if (mine(id))
+            m_view->onQualityReport(r);
+    });
+    connect(m_engine, &EngineThread::callRecorded, this, [this](const CallRecordEvent &call) {
+        if (call.costUsd && !call.fromCache && !call.simulated) {
+            m_costToday += *call.costUsd;
+            createStatusBar();
+        }
+    });
+    connect(m_engine, &EngineThread::documentFinished, this, &MainWindow::onDocumentFinished);
+    connect(m_engine, &EngineThread::errorOccurred, this, [this](const QString &, const QString &message) {
+        statusBar()->showMessage(message, 8000);
+    });
+    connect(m_engine, &EngineThread::documentsResumed, this, [this](const QStringList &ids) {
+        statusBar()->showMessage(ids.isEmpty() ? tr("Nothing to resume") : tr("Resumed %n document(s)", nullptr, int(ids.size())), 5000);
+        for (const QString &id : ids)
+            m_running.insert(id);
+        createStatusBar();
+    });
+}
+
+QString MainWindow::generate(const DocumentRequest &request)
+{
+    if (!m_engine)
+        setConfig(m_config, m_savePath);
+    const QString id = m_engine->createDocument(request);
+    Document doc;
+    doc.id = id;
+    doc.request = request;
+    doc.title = request.topic;
+    doc.status = DocumentStatus::Pending;
+    m_view->showDocument(doc, m_config.orchestrator.qualityThreshold);
+    m_running.insert(id);
+    createStatusBar();
+    statusBar()->showMessage(tr("Generating \"%1\"…").arg(request.topic), 4000);
+    return id;
+}
+
+void MainWindow::openDocument(const Document &document)
+{
+    m_view->showDocument(document, m_config.orchestrator.qualityThreshold);
+}
+
+void MainWindow::onProgress(const DocumentProgress &progress)
+{
+    if (progress.documentId == m_view->documentId())
+        m_view->onProgress(progress);
+}
+
+void MainWindow::onDocumentFinished(const Document &document)
+{
+    m_running.remove(document.id);
+    createStatusBar();
+    if (document.id == m_view->documentId())
+        m_view->onFinished(document);
+    m_history->refresh();
+    statusBar()->showMessage(tr("\"%1\": %2").arg(document.title, documentStatusLabel(document.status)), 8000);
+}
+
+void MainWindow::updateEstimate()
+{
+    const DocumentRequest request = m_composer->request();
+    if (!request.validate().isEmpty()) {
+        m_composer->setEstimate(QString());
+        return;
+    }
+    const RunEstimate e = RunEstimator::estimate(request, m_config,
+                                                 m_engine ? &m_engine->performanceMonitor() : nullptr);
+    QString cost = e.costUsd ? QStringLiteral("$%1").arg(*e.costUsd, 0, 'f', 4) : tr("unknown cost");
+    if (e.simulated)
+        cost += tr(" (simulated)");
+    m_composer->setEstimate(tr("Estimate: %1 calls, about %2 s, %3; up to %4 calls with every revision round.")
+                                .arg(e.calls)
+                                .arg(e.latencySeconds, 0, 'f', 0)
+                                .arg(cost)
+                                .arg(e.maxCalls));
+}
+
+void MainWindow::updateProviderLabel()
+{
+    QStringList providers;
+    for (const AgentConfig &a : m_config.agents)
+        if (!providers.contains(a.modelConfig.provider))
+            providers << a.modelConfig.provider;
+    const bool simulated = usesOnlySimulated(m_config);
+    m_banner->setVisible(simulated);
+    if (m_providerLabel)
+        m_providerLabel->setText(simulated ? tr("Provider: simulated (offline)")
+                                           : tr("Provider: %1").arg(providers.join(QStringLiteral(", "))));
+}
+
+void MainWindow::createStatusBar()
+{
+    if (!m_providerLabel) {
+        m_providerLabel = new QLabel(this);
+        m_runningLabel = new QLabel(this);
+        m_costLabel = new QLabel(this);
+        statusBar()->addPermanentWidget(m_providerLabel);
+        statusBar()->addPermanentWidget(m_runningLabel);
+        statusBar()->addPermanentWidget(m_costLabel);
+        updateProviderLabel();
+    }
+    m_runningLabel->setText(tr("Running: %1").arg(m_running.size()));
+    m_costLabel->setText(tr("Today: $%1").arg(m_costToday, 0, 'f', 4));
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New request"), QKeySequence::New, this, [this] {
+        m_composerDock->show();
+        m_composerDock->raise();
+        m_composer->setFocus();
+    });
+    file->addAction(tr("&Generate"), QKeySequence(Qt::CTRL | Qt::Key_Return), m_composer, &ComposerPanel::generate);
+    file->addAction(tr("&Export document…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_view,
+                    &DocumentView::chooseExportFile);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *doc = menuBar()->addMenu(tr("&Document"));
+    doc->addAction(tr("&Copy as Markdown"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), m_view,
+                   &DocumentView::copyToClipboard);
+    doc->addAction(tr("C&ancel"), QKeySequence(Qt::CTRL | Qt::Key_Period), this, [this] {
+        if (m_engine && !m_view->documentId().isEmpty())
+            m_engine->cancelDocument(m_view->documentId());
+    });
+    doc->addAction(tr("Cancel &all"), this, [this] {
+        if (m_engine)
+            m_engine->cancelAll();
+    });
+    doc->addAction(tr("&Resume interrupted"), this, [this] {
+        if (m_engine)
+            m_engine->resumeInterrupted();
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    for (QDockWidget *dock : {m_composerDock, m_inspectorDock, m_historyDock, m_dashboardDock})
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About MADF Studio"), this, &MainWindow::onAbout);
 }
 
 void MainWindow::onConfigChanged(const Config &config)
 {
     m_config = config;
+    updateProviderLabel();
+    m_estimateTimer->start();
+    if (m_engine)
+        m_engine->setConfig(config);
     m_saveTimer->start();
 }
 
@@ -99,35 +394,11 @@ void MainWindow::saveConfig()
     }));
 }
 
-QDockWidget *MainWindow::addPanel(const QString &objectName, const QString &title,
-                                  const QString &emptyText, Qt::DockWidgetArea area)
-{
-    auto *dock = new QDockWidget(title, this);
-    dock->setObjectName(objectName);
-    dock->setWidget(placeholder(emptyText));
-    dock->setAccessibleName(title);
-    addDockWidget(area, dock);
-    return dock;
-}
-
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    for (QDockWidget *dock : {m_composerDock, m_inspectorDock, m_historyDock, m_dashboardDock})
-        view->addAction(dock->toggleViewAction());
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About MADF Studio"), this, &MainWindow::onAbout);
-}
-
 void MainWindow::restoreLayout()
 {
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1280, 800);
+        resize(1400, 900);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
 }
 
@@ -138,7 +409,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     settings.setValue(QStringLiteral("window/state"), saveState());
     if (m_saveTimer->isActive()) {
         m_saveTimer->stop();
-        saveConfig();
+        saveConfig(); // the thread pool finishes it before the process exits
     }
     event->accept();
 }

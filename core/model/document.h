@@ -74,3 +74,5 @@ struct Document
 };
 
 } // namespace Madf
+
+Q_DECLARE_METATYPE(Madf::Document)

@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QList>
+#include <QMetaType>
 #include <QString>
 #include <QStringList>
 #include <QVariantMap>
@@ -75,3 +76,5 @@ struct DocumentRequest
 };
 
 } // namespace Madf
+
+Q_DECLARE_METATYPE(Madf::DocumentRequest)

@@ -23,3 +23,4 @@ struct DocumentSection
 };
 
 } // namespace Madf
+Q_DECLARE_METATYPE(Madf::DocumentSection)

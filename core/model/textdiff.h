@@ -15,7 +15,7 @@ struct DiffSpan
 };
 
 /** Longest-common-subsequence diff over words and the whitespace between
-*  them. Texts over `maxWords` words each are compared by
+ *  them. Texts over `maxWords` words each are compared by
  *  paragraphs instead, so a 50,000-word document stays fast. */
 QList<DiffSpan> diffWords(const QString &before, const QString &after, int maxWords = 4000);
 

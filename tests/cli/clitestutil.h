@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 /** Runs the real `madf` executable, as a user would, with a clean
@@ -44,4 +46,18 @@ inline CliRun runMadf(const QStringList &args, const QProcessEnvironment &extraE
 inline QString testData(const char *name)
 {
     return QStringLiteral(MADF_TEST_DATA_DIR "/") + QLatin1String(name);
+}
+
+/** Writes `dir`/madf.yaml: the simulated provider at speed 0 (instant),
+ *  state and output under `dir`, plus `extra` YAML; returns its path. */
+inline QString writeSimConfig(const QTemporaryDir &dir, const QByteArray &extra = {})
+{
+    const QString path = dir.filePath(QStringLiteral("madf.yaml"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write("providers:\n  simulated:\n    speed: 0\n" + extra);
+    f.write("storage:\n  state_path: " + dir.filePath(QStringLiteral("state")).toUtf8()
+            + "\n  output_path: " + dir.filePath(QStringLiteral("out")).toUtf8() + "\n");
+    return path;
 }

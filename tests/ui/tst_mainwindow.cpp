@@ -72,14 +72,14 @@ void TestMainWindow::layoutIsRemembered()
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.dashboardDock()->hide();
-        w.resize(900, 640);
+        w.resize(1350, 860);
         w.close();
     }
     MainWindow again;
     again.show();
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QVERIFY(!again.dashboardDock()->isVisible());
-    QCOMPARE(again.size(), QSize(900, 640));
+    QCOMPARE(again.size(), QSize(1350, 860));
 }
 
 QTEST_MAIN(TestMainWindow)

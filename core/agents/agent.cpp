@@ -1,0 +1,136 @@
+#include "core/agents/agent.h"
+
+#include "core/agents/promptbudget.h"
+#include "core/agents/promptlibrary.h"
+
+#include <QRegularExpression>
+#include <QSet>
+
+namespace Madf {
+
+namespace {
+
+const QString kSimulatedMarker = QStringLiteral("SIMULATED_JSON:");
+
+QString simulatedLine(const QString &json)
+{
+    // One line: the simulator reads the rest of the line as the reply.
+    return kSimulatedMarker + QLatin1Char(' ') + QString(json).replace(QLatin1Char('\n'), QLatin1Char(' '));
+}
+
+} // namespace
+
+Agent::Agent(QString name, AgentConfig config, const PromptLibrary *prompts, bool simulated)
+    : m_name(std::move(name))
+    , m_config(std::move(config))
+    , m_prompts(prompts)
+    , m_simulated(simulated)
+{
+}
+
+bool Agent::isJsonPrompt(const QString &prompt)
+{
+    static const QSet<QString> json {
+        QStringLiteral("research-plan"),     QStringLiteral("outline"),
+        QStringLiteral("edit-structure"),    QStringLiteral("verify-accuracy"),
+        QStringLiteral("verify-completeness"), QStringLiteral("verify-quality"),
+        QStringLiteral("repair-json"),
+    };
+    return json.contains(prompt);
+}
+
+LlmRequest Agent::baseRequest(int maxTokens) const
+{
+    const ModelConfig &model = m_config.modelConfig;
+    LlmRequest request;
+    request.provider = model.provider;
+    request.model = model.model;
+    request.temperature = model.temperature;
+    request.maxTokens = maxTokens > 0 ? maxTokens : model.maxTokens;
+    request.timeoutMs = qMax(1, m_config.timeout) * 1000;
+    request.maxRetries = qMax(0, m_config.maxRetries);
+    request.apiKey = model.apiKey;
+    return request;
+}
+
+// The reply gets what the window has left after the input, never more than asked.
+void Agent::capReply(LlmRequest *request) const
+{
+    const int window = modelContextWindow(request->model);
+    const int input = estimateTokens(request->system, request->model)
+        + estimateTokens(request->messages.isEmpty() ? QString() : request->messages.constLast().content, request->model);
+    const int margin = window / 20 + 32;
+    const int room = window - input - margin;
+    request->maxTokens = qMax(qMin(request->maxTokens, room), qMin(request->maxTokens, 256));
+}
+
+LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, const QString &simulatedJson,
+                              int maxTokens, const QString &fitVariable) const
+{
+    LlmRequest request = baseRequest(maxTokens);
+    request.stream = !isJsonPrompt(prompt);
+    const QString documentId = vars.value(QStringLiteral("document_id")).toString();
+    request.tag = (documentId.isEmpty() ? QString() : documentId + QLatin1Char('/')) + m_name + QLatin1Char('/') + prompt;
+    if (!m_prompts)
+        return request;
+
+    QVariantMap rendered = vars;
+    const QString marker = (m_simulated && !simulatedJson.isEmpty()) ? simulatedLine(simulatedJson) : QString();
+    if (!fitVariable.isEmpty() && rendered.contains(fitVariable)) {
+        // Measure the prompt without the bulky variable, then give it what is left.
+        QVariantMap without = rendered;
+        without.insert(fitVariable, QStringLiteral("[…]"));
+        const int overhead = estimateTokens(m_prompts->system(prompt, without), request.model)
+            + estimateTokens(m_prompts->user(prompt, without), request.model) + estimateTokens(marker, request.model);
+        const int room = inputBudget(request.model, request.maxTokens) - overhead;
+        rendered.insert(fitVariable, fitToTokens(rendered.value(fitVariable).toString(), qMax(1, room), request.model));
+    }
+
+    request.system = m_prompts->system(prompt, rendered);
+    QString user = m_prompts->user(prompt, rendered);
+    if (!marker.isEmpty())
+        user += QStringLiteral("\n\n") + marker;
+    request.messages.append({QStringLiteral("user"), user});
+    capReply(&request);
+    return request;
+}
+
+int Agent::inputTokenBudget(int maxTokens) const
+{
+    const ModelConfig &model = m_config.modelConfig;
+    return inputBudget(model.model, maxTokens > 0 ? maxTokens : model.maxTokens);
+}
+
+LlmRequest Agent::repairRequest(const LlmRequest &original, const QString &badReply, const QString &error) const
+{
+    LlmRequest request = original;
+    request.stream = false;
+    request.messages.clear();
+    request.tag = original.tag + QStringLiteral("/repair");
+    if (!m_prompts)
+        return request;
+
+    // The original system prompt states the required shape; the original
+    // user message (often a whole draft) is not needed to fix the syntax.
+    const int budget = inputBudget(request.model, request.maxTokens);
+    QVariantMap vars {
+        {QStringLiteral("instructions"), fitToTokens(original.system, budget / 3, request.model)},
+        {QStringLiteral("error"), error},
+        {QStringLiteral("reply"), fitToTokens(badReply, budget / 2, request.model)},
+    };
+    request.system = m_prompts->system(QStringLiteral("repair-json"), vars);
+    QString user = m_prompts->user(QStringLiteral("repair-json"), vars);
+
+    // Keep the simulator's instruction so that the repaired reply is valid too.
+    static const QRegularExpression markerRe(QStringLiteral("^SIMULATED_JSON:[^\\n]*$"), QRegularExpression::MultilineOption);
+    if (m_simulated && !original.messages.isEmpty()) {
+        const QRegularExpressionMatch m = markerRe.match(original.messages.constLast().content);
+        if (m.hasMatch())
+            user += QStringLiteral("\n\n") + m.captured();
+    }
+    request.messages.append({QStringLiteral("user"), user});
+    capReply(&request);
+    return request;
+}
+
+} // namespace Madf

@@ -1,0 +1,131 @@
+#include "core/agents/bm25index.h"
+
+#include <QSet>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Madf {
+
+namespace {
+
+const QSet<QString> &stopwords()
+{
+    static const QSet<QString> words = [] {
+        QSet<QString> set;
+        const char *const list[] = {
+            "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
+            "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
+            "can", "could", "did", "do", "does", "doing", "down", "during", "each", "few", "for", "from",
+            "further", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
+            "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "just", "may", "me", "might",
+            "more", "most", "must", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
+            "or", "other", "our", "ours", "ourselves", "out", "over", "own", "same", "shall", "she", "should",
+            "so", "some", "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then",
+            "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us",
+            "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
+            "will", "with", "would", "you", "your", "yours", "yourself", "yourselves"};
+        for (const char *w : list)
+            set.insert(QString::fromLatin1(w));
+        return set;
+    }();
+    return words;
+}
+
+// A very light stemmer: folding the plural is what lets "costs" find "cost"
+// without the surprises of a full stemmer on names and technical terms.
+QString fold(QString term)
+{
+    if (term.endsWith(QLatin1String("'s")))
+        term.chop(2);
+    if (term.size() > 4 && term.endsWith(QLatin1String("ies")))
+        term = term.left(term.size() - 3) + QLatin1Char('y');
+    else if (term.size() > 3 && term.endsWith(QLatin1Char('s')) && !term.endsWith(QLatin1String("ss"))
+             && !term.endsWith(QLatin1String("us")) && !term.endsWith(QLatin1String("is")))
+        term.chop(1);
+    return term;
+}
+
+} // namespace
+
+Bm25Index::Bm25Index(const QList<SourceChunk> &chunks)
+{
+    for (const SourceChunk &chunk : chunks)
+        add(chunk);
+}
+
+QStringList Bm25Index::tokenize(const QString &text)
+{
+    QStringList terms;
+    QString current;
+    auto flush = [&] {
+        if (!current.isEmpty()) {
+            const QString term = fold(current);
+            if (!term.isEmpty() && (term.size() > 1 || term.at(0).isDigit()) && !stopwords().contains(term))
+                terms << term;
+            current.clear();
+        }
+    };
+    for (const QChar c : text) {
+        // An apostrophe inside a word ("model's") belongs to it.
+        if (c.isLetterOrNumber() || (c == QLatin1Char('\'') && !current.isEmpty()))
+            current += c.toLower();
+        else
+            flush();
+    }
+    flush();
+    return terms;
+}
+
+void Bm25Index::add(const SourceChunk &chunk)
+{
+    Doc doc;
+    doc.chunk = chunk;
+    const QStringList terms = tokenize(chunk.text);
+    doc.length = int(terms.size());
+    for (const QString &term : terms)
+        ++doc.termFreq[term];
+    for (auto it = doc.termFreq.cbegin(); it != doc.termFreq.cend(); ++it)
+        ++m_docFreq[it.key()];
+    m_totalLength += doc.length;
+    m_docs.append(std::move(doc));
+}
+
+QList<SourceChunk> Bm25Index::search(const QString &query, int k) const
+{
+    if (m_docs.isEmpty() || k <= 0)
+        return {};
+    QStringList terms = tokenize(query);
+    terms.removeDuplicates();
+
+    const double n = double(m_docs.size());
+    const double avgLength = qMax(1.0, double(m_totalLength) / n);
+    QList<QPair<double, int>> scored;
+    for (int i = 0; i < m_docs.size(); ++i) {
+        const Doc &doc = m_docs.at(i);
+        double score = 0;
+        for (const QString &term : std::as_const(terms)) {
+            const int tf = doc.termFreq.value(term);
+            if (tf == 0)
+                continue;
+            const double df = m_docFreq.value(term);
+            // The "+1" form keeps the weight positive for terms found in most chunks.
+            const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
+            const double norm = K1 * (1.0 - B + B * doc.length / avgLength);
+            score += idf * (tf * (K1 + 1.0)) / (tf + norm);
+        }
+        if (score > 0)
+            scored.append({score, i});
+    }
+    std::stable_sort(scored.begin(), scored.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+
+    QList<SourceChunk> result;
+    for (qsizetype i = 0; i < scored.size() && i < k; ++i) {
+        SourceChunk chunk = m_docs.at(scored.at(i).second).chunk;
+        chunk.score = scored.at(i).first;
+        result.append(chunk);
+    }
+    return result;
+}
+
+} // namespace Madf

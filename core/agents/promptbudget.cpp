@@ -1,0 +1,186 @@
+#include "core/agents/promptbudget.h"
+
+#include "core/agents/bm25index.h"
+#include "core/llm/tokencounter.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+
+namespace Madf {
+
+namespace {
+
+const QString kCutMarker = QStringLiteral("[…]");
+constexpr double kMinRelevance = 0.3; ///< of the best paragraph's score
+
+QStringList paragraphsOf(const QString &text)
+{
+    static const QRegularExpression paragraphRe(QStringLiteral("\\n[ \\t]*\\n"));
+    QStringList paragraphs;
+    for (const QString &p : text.split(paragraphRe, Qt::SkipEmptyParts)) {
+        if (!p.trimmed().isEmpty())
+            paragraphs << p.trimmed();
+    }
+    return paragraphs;
+}
+
+// The longest prefix of `text` ending at a boundary matched by `re` that fits.
+QString cutAt(const QString &text, const QRegularExpression &re, int maxTokens, const QString &model)
+{
+    QString best;
+    for (auto it = re.globalMatch(text); it.hasNext();) {
+        const QString prefix = text.left(it.next().capturedEnd()).trimmed();
+        if (estimateTokens(prefix, model) > maxTokens)
+            break;
+        best = prefix;
+    }
+    return best;
+}
+
+} // namespace
+
+int estimateTokens(const QString &text, const QString &model)
+{
+    return TokenCounter::instance().countTokens(text, model);
+}
+
+int modelContextWindow(const QString &model)
+{
+    const QString m = model.trimmed().toLower();
+    // Vendors prefix names ("openai/gpt-4o"); only the last part names the model.
+    const QString name = m.section(QLatin1Char('/'), -1);
+    if (name.startsWith(QLatin1String("claude")))
+        return 200000;
+    if (name.startsWith(QLatin1String("gpt-4o")) || name.startsWith(QLatin1String("gpt-4.1"))
+        || name.startsWith(QLatin1String("gpt-4-turbo")) || name.startsWith(QLatin1String("gpt-4-1106"))
+        || name.startsWith(QLatin1String("gpt-4-0125")))
+        return 128000;
+    if (name.startsWith(QLatin1String("gpt-4-32k")))
+        return 32768;
+    if (name.startsWith(QLatin1String("gpt-4")))
+        return 8192;
+    if (name.startsWith(QLatin1String("gpt-3.5-turbo")))
+        return 16385;
+    return 8192;
+}
+
+int replyReserve(const QString &model, int maxTokens)
+{
+    return qBound(0, maxTokens, modelContextWindow(model) / 2);
+}
+
+int inputBudget(const QString &model, int maxTokens)
+{
+    const int window = modelContextWindow(model);
+    // 5 % plus the chat framing covers the error of the estimate.
+    const int margin = window / 20 + 32;
+    return qMax(0, window - replyReserve(model, maxTokens) - margin);
+}
+
+QString fitToTokens(const QString &text, int maxTokens, const QString &model)
+{
+    if (maxTokens < 1)
+        return {};
+    if (estimateTokens(text, model) <= maxTokens)
+        return text;
+
+    const int markerTokens = estimateTokens(QStringLiteral("\n\n") + kCutMarker, model);
+    const int budget = maxTokens - markerTokens;
+    if (budget < 1)
+        return {};
+
+    const QStringList paragraphs = paragraphsOf(text);
+    QString kept;
+    for (const QString &p : paragraphs) {
+        const QString candidate = kept.isEmpty() ? p : kept + QStringLiteral("\n\n") + p;
+        if (estimateTokens(candidate, model) > budget)
+            break;
+        kept = candidate;
+    }
+    if (kept.isEmpty() && !paragraphs.isEmpty()) {
+        static const QRegularExpression sentenceEndRe(QStringLiteral("[.!?][\"')\\]]?(?=\\s)"));
+        static const QRegularExpression wordEndRe(QStringLiteral("\\S(?=\\s)"));
+        kept = cutAt(paragraphs.first(), sentenceEndRe, budget, model);
+        if (kept.isEmpty())
+            kept = cutAt(paragraphs.first(), wordEndRe, budget, model);
+    }
+    if (kept.isEmpty())
+        return {};
+    return kept + QStringLiteral("\n\n") + kCutMarker;
+}
+
+QString compactForSection(const QString &brief, const OutlineSection &section, int maxTokens, const QString &model)
+{
+    if (maxTokens < 1)
+        return {};
+
+    // Units: paragraphs, with each list item on its own, since a brief's key
+    // facts are usually a bullet list and only some of them concern a section.
+    static const QRegularExpression headingRe(QStringLiteral("^#{1,6}\\s"));
+    static const QRegularExpression itemRe(QStringLiteral("^\\s*(?:[-*+]|\\d+[.)])\\s+"));
+    QStringList units;
+    for (const QString &paragraph : paragraphsOf(brief)) {
+        QString pending;
+        for (const QString &line : paragraph.split(QLatin1Char('\n'))) {
+            if (headingRe.match(line).hasMatch())
+                continue;
+            if (itemRe.match(line).hasMatch() && !pending.isEmpty()) {
+                units << pending;
+                pending.clear();
+            }
+            pending += (pending.isEmpty() ? QString() : QStringLiteral("\n")) + line;
+        }
+        if (!pending.trimmed().isEmpty())
+            units << pending.trimmed();
+    }
+    if (units.isEmpty())
+        return {};
+
+    QList<SourceChunk> chunks;
+    for (int i = 0; i < units.size(); ++i)
+        chunks.append({0, i, units.at(i), 0});
+    const Bm25Index index(chunks);
+    const QString query = section.title + QLatin1Char(' ') + section.plan + QLatin1Char(' ')
+        + section.keyPoints.join(QLatin1Char(' '));
+    // Only the clearly relevant: a paragraph that merely shares the topic's
+    // name with the section is not worth its tokens, however large the budget.
+    QList<int> order;
+    const QList<SourceChunk> hits = index.search(query, int(units.size()));
+    for (const SourceChunk &hit : hits) {
+        if (hit.score >= kMinRelevance * hits.first().score)
+            order << hit.index;
+    }
+    if (order.isEmpty()) {
+        for (int i = 0; i < units.size(); ++i)
+            order << i;
+    }
+
+    // Best first while they fit; a long unit that does not fit leaves room
+    // for shorter relevant ones after it.
+    QList<int> chosen;
+    int used = 0;
+    for (int i : std::as_const(order)) {
+        const int cost = estimateTokens(units.at(i), model) + 1;
+        if (used + cost > maxTokens)
+            continue;
+        chosen << i;
+        used += cost;
+    }
+    if (chosen.isEmpty())
+        return fitToTokens(units.at(order.first()), maxTokens, model);
+    std::sort(chosen.begin(), chosen.end());
+
+    QString out;
+    for (qsizetype k = 0; k < chosen.size(); ++k) {
+        const int i = chosen.at(k);
+        if (k > 0)
+            out += (chosen.at(k - 1) + 1 == i && itemRe.match(units.at(i)).hasMatch()) ? QStringLiteral("\n")
+                                                                                        : QStringLiteral("\n\n");
+        out += units.at(i);
+    }
+    // The joins are counted apart from the units: trim if they tipped it over.
+    return estimateTokens(out, model) <= maxTokens ? out : fitToTokens(out, maxTokens, model);
+}
+
+} // namespace Madf

@@ -1,0 +1,111 @@
+#include "core/agents/promptvars.h"
+
+#include "core/agents/outlineplan.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+namespace Madf::PromptVars {
+
+QString title(const DocumentContext &ctx)
+{
+    const QString t = ctx.outline.title.trimmed();
+    return t.isEmpty() ? ctx.request.topic.simplified() : t;
+}
+
+QString sourceList(const DocumentContext &ctx)
+{
+    QStringList lines;
+    for (const SourceDoc &s : ctx.sources) {
+        if (!s.error.isEmpty() || s.text.trimmed().isEmpty())
+            continue;
+        QString line = QStringLiteral("[%1] %2").arg(s.number).arg(s.title.simplified());
+        if (!s.location.isEmpty() && s.location != s.title)
+            line += QStringLiteral(" (") + s.location + QLatin1Char(')');
+        lines << line;
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QVariantMap common(const DocumentContext &ctx)
+{
+    const DocumentRequest &r = ctx.request;
+    QStringList requirements;
+    for (const QString &req : r.requirements) {
+        if (!req.trimmed().isEmpty())
+            requirements << QStringLiteral("- ") + req.simplified();
+    }
+    const QString type = r.effectiveType();
+    QVariantMap vars {
+        {QStringLiteral("document_id"), ctx.documentId},
+        {QStringLiteral("topic"), r.topic.simplified()},
+        {QStringLiteral("title"), title(ctx)},
+        {QStringLiteral("document_type"), type},
+        {QStringLiteral("target_length"), r.targetLength},
+        {QStringLiteral("style"), r.style.simplified()},
+        {QStringLiteral("audience"), r.audience.simplified()},
+        {QStringLiteral("requirements"), requirements.join(QLatin1Char('\n'))},
+        {QStringLiteral("sources"), sourceList(ctx)},
+    };
+    for (const QString &known : DocumentRequest::knownDocumentTypes())
+        vars.insert(QStringLiteral("is_") + known, known == type);
+    return vars;
+}
+
+QString outlineList(const DocumentContext &ctx, bool withPlans)
+{
+    QStringList lines;
+    for (qsizetype i = 0; i < ctx.outline.sections.size(); ++i) {
+        const OutlineSection &s = ctx.outline.sections.at(i);
+        QString line = QStringLiteral("%1. %2").arg(i + 1).arg(s.title.simplified());
+        if (withPlans && !s.plan.trimmed().isEmpty())
+            line += QStringLiteral(" — ") + s.plan.simplified();
+        if (withPlans && s.targetWords > 0)
+            line += QStringLiteral(" (~%1 words)").arg(s.targetWords);
+        lines << line;
+        if (withPlans) {
+            for (const QString &point : s.keyPoints)
+                lines << QStringLiteral("   - ") + point.simplified();
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString draft(const DocumentContext &ctx)
+{
+    QStringList parts;
+    const bool summaryInSections = std::any_of(ctx.sections.cbegin(), ctx.sections.cend(), [](const DocumentSection &s) {
+        return OutlinePlan::isExecutiveSummary(s.title) && !s.content.trimmed().isEmpty();
+    });
+    if (!ctx.executiveSummary.trimmed().isEmpty() && !summaryInSections)
+        parts << QStringLiteral("## Executive Summary\n\n") + ctx.executiveSummary.trimmed();
+    for (qsizetype i = 0; i < ctx.sections.size(); ++i) {
+        const DocumentSection &s = ctx.sections.at(i);
+        QString content = s.content.trimmed();
+        if (OutlinePlan::isExecutiveSummary(s.title) && !ctx.executiveSummary.trimmed().isEmpty())
+            content = ctx.executiveSummary.trimmed();
+        parts << QStringLiteral("## %1. %2\n\n").arg(i + 1).arg(s.title.simplified()) + content;
+    }
+    return parts.join(QStringLiteral("\n\n"));
+}
+
+int sectionWords(const DocumentContext &ctx, int sectionIndex)
+{
+    if (sectionIndex >= 0 && sectionIndex < ctx.outline.sections.size()
+        && ctx.outline.sections.at(sectionIndex).targetWords > 0)
+        return ctx.outline.sections.at(sectionIndex).targetWords;
+    const int count = int(qMax<qsizetype>(1, qMax(ctx.outline.sections.size(), ctx.sections.size())));
+    return qMax(50, ctx.request.targetLength / count);
+}
+
+int executiveSummaryWords(const DocumentContext &ctx)
+{
+    for (const OutlineSection &s : ctx.outline.sections) {
+        if (OutlinePlan::isExecutiveSummary(s.title) && s.targetWords > 0)
+            return s.targetWords;
+    }
+    return qBound(80, ctx.request.targetLength / 10, 300);
+}
+
+} // namespace Madf::PromptVars

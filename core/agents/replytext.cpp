@@ -1,0 +1,83 @@
+#include "core/agents/replytext.h"
+
+#include "core/agents/jsonreply.h"
+
+#include <QRegularExpression>
+#include <QStringList>
+
+namespace Madf {
+
+namespace {
+
+QString normalizedTitle(QString text)
+{
+    static const QRegularExpression numberingRe(QStringLiteral("^[\\d.)\\s]+"));
+    static const QRegularExpression nonWordRe(QStringLiteral("[^\\w]+"));
+    text.remove(numberingRe);
+    return text.toLower().replace(nonWordRe, QStringLiteral(" ")).trimmed();
+}
+
+} // namespace
+
+QString proseBody(const QString &reply, const QString &title, bool dropLeadingHeading)
+{
+    QString text = stripThinking(reply).trimmed();
+
+    static const QRegularExpression wholeFenceRe(QStringLiteral("^```[ \\t]*(?:markdown|md|text)?[ \\t]*\\n(.*?)\\n?```\\s*$"),
+                                                 QRegularExpression::DotMatchesEverythingOption
+                                                     | QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch fence = wholeFenceRe.match(text);
+    if (fence.hasMatch())
+        text = fence.captured(1).trimmed();
+
+    static const QRegularExpression preambleRe(QStringLiteral("^(?:sure|certainly|of course|here is|here's|below is)[^\\n]{0,160}:\\s*\\n"),
+                                               QRegularExpression::CaseInsensitiveOption);
+    text.remove(preambleRe);
+    text = text.trimmed();
+
+    static const QRegularExpression headingRe(QStringLiteral("^(#{1,6})[ \\t]+([^\\n]*)\\n?"));
+    const QRegularExpressionMatch heading = headingRe.match(text);
+    if (heading.hasMatch()) {
+        const bool repeatsTitle = !title.isEmpty() && normalizedTitle(heading.captured(2)) == normalizedTitle(title);
+        const bool topLevel = heading.captured(1).size() <= 2;
+        if (repeatsTitle || (dropLeadingHeading && topLevel))
+            text = text.mid(heading.capturedEnd()).trimmed();
+    }
+    return text;
+}
+
+QString demoteHeadings(const QString &markdown, int topLevel)
+{
+    static const QRegularExpression headingRe(QStringLiteral("^(#{1,6})([ \\t])"));
+    static const QRegularExpression fenceRe(QStringLiteral("^\\s{0,3}(```|~~~)"));
+    QStringList lines = markdown.split(QLatin1Char('\n'));
+    int shallowest = 7;
+    bool inFence = false;
+    for (const QString &line : std::as_const(lines)) {
+        if (fenceRe.match(line).hasMatch())
+            inFence = !inFence;
+        else if (!inFence) {
+            const QRegularExpressionMatch m = headingRe.match(line);
+            if (m.hasMatch())
+                shallowest = qMin(shallowest, int(m.capturedLength(1)));
+        }
+    }
+    if (shallowest >= topLevel)
+        return markdown;
+    const int shift = topLevel - shallowest;
+    inFence = false;
+    for (QString &line : lines) {
+        if (fenceRe.match(line).hasMatch()) {
+            inFence = !inFence;
+            continue;
+        }
+        const QRegularExpressionMatch m = inFence ? QRegularExpressionMatch() : headingRe.match(line);
+        if (m.hasMatch()) {
+            const int level = qMin(6, int(m.capturedLength(1)) + shift);
+            line = QString(level, QLatin1Char('#')) + line.mid(m.capturedLength(1));
+        }
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace Madf

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/config/providerconfig.h"
+#include "core/llm/connectionreport.h"
+#include "core/llm/httpheaders.h"
+
+#include <QBasicTimer>
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Madf {
+
+class WireFormat;
+
+/** One "is the provider there?" check: GET the model list from each replica
+ *  in turn until one answers (and, on Ollama's port 11434, its /api/tags
+ *  too), timing the answer and classifying a refusal of the key. Emits
+ *  `finished` once and deletes itself. The key is sent, never reported. */
+class ProviderProbe : public QObject
+{
+    Q_OBJECT
+
+public:
+    ProviderProbe(const ProviderConfig &provider, std::shared_ptr<const WireFormat> wire, const QString &apiKey,
+                  QNetworkAccessManager *manager, QObject *parent = nullptr);
+
+    void start();
+
+Q_SIGNALS:
+    void finished(const Madf::ConnectionReport &report);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
+
+private:
+    void tryReplica();
+    void send(const QString &url, const HttpHeaders &headers);
+    void onReplyFinished();
+    void askOllama();
+    void done();
+    QString withoutKey(QString text) const;
+
+    ProviderConfig m_provider;
+    std::shared_ptr<const WireFormat> m_wire;
+    QString m_apiKey;
+    QPointer<QNetworkAccessManager> m_manager;
+    QNetworkReply *m_reply = nullptr;
+    QBasicTimer m_timeout;
+    qsizetype m_replica = -1;
+    bool m_askingOllama = false;
+    qint64 m_sentMs = 0;
+    ConnectionReport m_report;
+};
+
+} // namespace Madf

@@ -1,0 +1,219 @@
+#include "core/llm/tokencounter.h"
+
+#include "core/llm/llmtypes.h"
+
+#include <cmath>
+
+namespace Madf {
+
+namespace {
+
+// Tokens per feature; fitted by least squares on relative error against the
+// real tokenizers (tests/data/llm/tokencounts.jsonl), then rounded.
+struct Weights
+{
+    double word;        // a run of letters
+    double longLetter;  // each letter of a word past the 7th
+    double punctuation; // each symbol or punctuation character
+    double newline;
+    double cjk;         // each Han, kana or Hangul character
+    double nonLatin;    // each letter of a non-Latin script (Cyrillic, Greek...)
+    double digitGroup;  // each group of up to three digits
+    double extraSpace;  // each space of a run past the first (indentation)
+    double accented;    // a word with an accented Latin letter
+};
+
+constexpr Weights kCl100k{1.13, 0.09, 0.64, 0.18, 1.03, 0.29, 1.8, 0.14, 0.8};
+constexpr Weights kO200k{1.13, 0.09, 0.64, 0.20, 0.65, 0.05, 1.8, 0.16, 0.8};
+constexpr Weights kClaude{1.12, 0.10, 0.74, 0.70, 0.99, 0.39, 1.3, 0.14, 1.0};
+
+const Weights &weightsFor(const QString &model)
+{
+    if (model.contains(QLatin1String("claude"), Qt::CaseInsensitive))
+        return kClaude;
+    static const char *const o200k[] = {"gpt-4o", "gpt-4.1", "gpt-4.5", "gpt-5", "o1", "o3", "o4",
+                                        "chatgpt-4o", "gpt-oss"};
+    for (const char *prefix : o200k) {
+        if (model.startsWith(QLatin1String(prefix), Qt::CaseInsensitive))
+            return kO200k;
+    }
+    return kCl100k;
+}
+
+bool isCjk(char16_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF)
+        || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+struct Features
+{
+    qint64 words = 0, longLetters = 0, punctuation = 0, newlines = 0, cjk = 0, nonLatin = 0, digitGroups = 0,
+           extraSpaces = 0, accented = 0;
+};
+
+Features scan(QStringView text)
+{
+    Features f;
+    qint64 wordLength = 0;
+    qint64 digits = 0;
+    qint64 spaceRun = 0;
+    bool accented = false;
+    auto endWord = [&] {
+        if (wordLength > 0) {
+            ++f.words;
+            f.longLetters += qMax<qint64>(0, wordLength - 7);
+            f.accented += accented ? 1 : 0;
+        }
+        wordLength = 0;
+        accented = false;
+    };
+    auto endDigits = [&] {
+        f.digitGroups += (digits + 2) / 3;
+        digits = 0;
+    };
+    for (const QChar ch : text) {
+        const char16_t c = ch.unicode();
+        if (c < 0x80) {
+            // The common case, without QChar's table lookups.
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+                endWord();
+                endDigits();
+                if (c == '\n')
+                    ++f.newlines;
+                else
+                    ++spaceRun;
+                continue;
+            }
+            f.extraSpaces += qMax<qint64>(0, spaceRun - 1);
+            spaceRun = 0;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                endDigits();
+                ++wordLength;
+            } else if (c >= '0' && c <= '9') {
+                endWord();
+                ++digits;
+            } else {
+                endWord();
+                endDigits();
+                ++f.punctuation;
+            }
+            continue;
+        }
+        if (ch.isSpace()) {
+            endWord();
+            endDigits();
+            ++spaceRun;
+            continue;
+        }
+        f.extraSpaces += qMax<qint64>(0, spaceRun - 1);
+        spaceRun = 0;
+        if (ch.isLowSurrogate())
+            continue; // counted with its high surrogate
+        if (isCjk(c)) {
+            endWord();
+            endDigits();
+            ++f.cjk;
+        } else if (ch.isLetter()) {
+            endDigits();
+            ++wordLength;
+            if (c < 0x250)
+                accented = true;
+            else
+                ++f.nonLatin;
+        } else if (ch.isDigit()) {
+            endWord();
+            ++digits;
+        } else {
+            endWord();
+            endDigits();
+            ++f.punctuation;
+        }
+    }
+    endWord();
+    endDigits();
+    return f;
+}
+
+constexpr double kAlpha = 0.2;      // weight of a new calibration sample
+constexpr double kMinRatio = 0.5;   // a tokenizer is never this far from the estimate...
+constexpr double kMaxRatio = 2.0;   // ...unless the sample is wrong
+constexpr int kMinSample = 8;
+
+} // namespace
+
+TokenCounter &TokenCounter::instance()
+{
+    static TokenCounter counter;
+    return counter;
+}
+
+double TokenCounter::rawEstimate(const QString &text, const QString &model)
+{
+    if (text.isEmpty())
+        return 0;
+    const Weights &w = weightsFor(model);
+    const Features f = scan(text);
+    return w.word * double(f.words) + w.longLetter * double(f.longLetters) + w.punctuation * double(f.punctuation)
+        + w.newline * double(f.newlines) + w.cjk * double(f.cjk) + w.nonLatin * double(f.nonLatin)
+        + w.digitGroup * double(f.digitGroups) + w.extraSpace * double(f.extraSpaces)
+        + w.accented * double(f.accented);
+}
+
+int TokenCounter::countTokens(const QString &text, const QString &model) const
+{
+    const double raw = rawEstimate(text, model);
+    if (raw <= 0)
+        return 0;
+    return qMax(1, int(std::lround(raw * calibration(model))));
+}
+
+int TokenCounter::uncalibratedTokens(const QString &text, const QString &model) const
+{
+    const double raw = rawEstimate(text, model);
+    return raw <= 0 ? 0 : qMax(1, int(std::lround(raw)));
+}
+
+int TokenCounter::countPromptTokens(const LlmRequest &request, bool calibrated) const
+{
+    const auto count = [&](const QString &text) {
+        return calibrated ? countTokens(text, request.model) : uncalibratedTokens(text, request.model);
+    };
+    // OpenAI's chat framing: 3 tokens to prime the reply, 4 per message.
+    int tokens = 3;
+    if (!request.system.isEmpty())
+        tokens += 4 + count(request.system);
+    for (const LlmMessage &message : request.messages)
+        tokens += 4 + count(message.content);
+    return tokens;
+}
+
+void TokenCounter::calibrate(const QString &model, int estimatedTokens, int reportedTokens)
+{
+    if (estimatedTokens < kMinSample || reportedTokens < kMinSample)
+        return;
+    const QString key = model.toLower();
+    const double sample = qBound(kMinRatio, double(reportedTokens) / double(estimatedTokens), kMaxRatio);
+    QWriteLocker lock(&m_lock);
+    const auto it = m_ratio.find(key);
+    if (it == m_ratio.end())
+        m_ratio.insert(key, 1.0 + kAlpha * (sample - 1.0));
+    else
+        *it += kAlpha * (sample - *it);
+}
+
+double TokenCounter::calibration(const QString &model) const
+{
+    QReadLocker lock(&m_lock);
+    if (m_ratio.isEmpty())
+        return 1.0;
+    return m_ratio.value(model.toLower(), 1.0);
+}
+
+void TokenCounter::resetCalibration()
+{
+    QWriteLocker lock(&m_lock);
+    m_ratio.clear();
+}
+
+} // namespace Madf

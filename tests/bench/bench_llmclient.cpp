@@ -1,0 +1,206 @@
+// bench_llmclient: what the LLM gateway costs and how close it gets to the
+// ideal throughput, against the mock LLM server running in its own thread.
+// Prints figures; never fails on a timing.
+//
+//  1. Client CPU per non-streamed call at zero server latency: CPU time of
+//     the client (engine) thread, median of 5 runs; also all client-side
+//     threads (Qt's HTTP threads included), i.e. the process minus the mock.
+//  2. Throughput at 1, 8, 64 and 256 concurrent calls with 50 ms server
+//     latency, as a fraction of the ideal (concurrency / 50 ms).
+#include "core/config/config.h"
+#include "core/llm/llmclient.h"
+#include "tests/support/mockllmserver.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <unistd.h>
+
+using namespace Madf;
+
+namespace {
+
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+qint64 processCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1000000000 + ts.tv_nsec;
+}
+
+// CPU of the threads named @p name (from /proc), in ns.
+qint64 namedThreadsCpuNs(const QByteArray &name)
+{
+    const long ticks = sysconf(_SC_CLK_TCK);
+    qint64 total = 0;
+    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &tid : tasks) {
+        QFile comm(QStringLiteral("/proc/self/task/%1/comm").arg(tid));
+        if (!comm.open(QIODevice::ReadOnly) || comm.readAll().trimmed() != name)
+            continue;
+        QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        // utime and stime are fields 14 and 15 of stat, 12 and 13 after the name.
+        if (fields.size() > 13)
+            total += (fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1000000000 / ticks;
+    }
+    return total;
+}
+
+LlmRequest benchRequest()
+{
+    LlmRequest r;
+    r.provider = QStringLiteral("mock");
+    r.model = QStringLiteral("mock-gpt-4o");
+    r.system = QStringLiteral("You write reports.");
+    r.messages = {{QStringLiteral("user"), QStringLiteral("Write one paragraph about harbour logistics.")}};
+    r.stream = false;
+    r.maxTokens = 64;
+    r.maxRetries = 0;
+    r.timeoutMs = 60000;
+    return r;
+}
+
+/** Keeps @p concurrency calls running until @p total have finished; returns
+ *  the wall time in ms and counts failures. */
+qint64 runClosedLoop(LlmClient &client, int concurrency, int total, int *failures)
+{
+    QEventLoop loop;
+    int started = 0;
+    int finished = 0;
+    *failures = 0;
+    const LlmRequest request = benchRequest();
+    std::function<void()> startOne = [&] {
+        ++started;
+        LlmCall *call = client.start(request);
+        QObject::connect(call, &LlmCall::finished, &client, [&](const LlmResult &r) {
+            if (!r.ok())
+                ++*failures;
+            if (++finished == total)
+                loop.quit();
+            else if (started < total)
+                startOne();
+        });
+    };
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < qMin(concurrency, total); ++i)
+        startOne();
+    loop.exec();
+    return timer.elapsed();
+}
+
+Config benchConfig(const QString &baseUrl, int maxInFlight)
+{
+    Config config = Config::defaults();
+    ProviderConfig p;
+    p.name = QStringLiteral("mock");
+    p.api = QStringLiteral("openai");
+    p.baseUrls = {baseUrl};
+    p.local = true;
+    p.maxInFlight = maxInFlight;
+    p.inactivityTimeout = 60;
+    config.providers.insert(p.name, p);
+    return config;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+void cpuPerCall(const QString &baseUrl)
+{
+    constexpr int kCalls = 1000;
+    std::printf("\n1. Client CPU per non-streamed call, zero server latency (median of 5 runs of %d calls)\n", kCalls);
+    std::printf("   %-12s %22s %26s %14s\n", "concurrency", "engine thread us/call", "all client threads us/call",
+                "calls/s");
+    for (int concurrency : {1, 16}) {
+        LlmClient client(benchConfig(baseUrl, 16));
+        int failures = 0;
+        runClosedLoop(client, concurrency, 100, &failures); // warm up: connections, managers, caches
+        QList<double> engine, all, rate;
+        for (int run = 0; run < 5; ++run) {
+            const int calls = kCalls;
+            const qint64 thread0 = threadCpuNs();
+            const qint64 process0 = processCpuNs();
+            const qint64 mock0 = namedThreadsCpuNs("MockLlmServer");
+            const qint64 wall = runClosedLoop(client, concurrency, calls, &failures);
+            const qint64 thread = threadCpuNs() - thread0;
+            const qint64 clientSide = (processCpuNs() - process0) - (namedThreadsCpuNs("MockLlmServer") - mock0);
+            engine << double(thread) / calls / 1000.0;
+            all << double(clientSide) / calls / 1000.0;
+            rate << calls * 1000.0 / double(qMax<qint64>(1, wall));
+            if (failures)
+                std::printf("   (%d calls failed)\n", failures);
+        }
+        std::printf("   %-12d %22.0f %26.0f %14.0f\n", concurrency, median(engine), median(all), median(rate));
+    }
+}
+
+void throughput(Test::MockLlmServer &mock, const QString &baseUrl)
+{
+    constexpr int latencyMs = 50;
+    mock.setTimeToFirstTokenMs(latencyMs);
+    std::printf("\n2. Throughput with %d ms server latency, as a fraction of the ideal (concurrency / latency)\n",
+                latencyMs);
+    std::printf("   %-12s %8s %10s %12s %12s %10s %12s\n", "concurrency", "calls", "wall ms", "calls/s", "ideal/s",
+                "fraction", "peak at mock");
+    LlmClient client(benchConfig(baseUrl, 256));
+    for (int concurrency : {1, 8, 64, 256}) {
+        const int rounds = concurrency >= 64 ? 10 : 20;
+        const int total = concurrency * rounds;
+        int failures = 0;
+        runClosedLoop(client, concurrency, concurrency * 2, &failures); // warm up the connections
+        mock.reset();
+        const qint64 wall = runClosedLoop(client, concurrency, total, &failures);
+        const double achieved = total * 1000.0 / double(qMax<qint64>(1, wall));
+        const double ideal = concurrency * 1000.0 / latencyMs;
+        std::printf("   %-12d %8d %10lld %12.0f %12.0f %9.1f%% %12d%s\n", concurrency, total, wall, achieved, ideal,
+                    100.0 * achieved / ideal, mock.peakConcurrent(),
+                    failures ? qPrintable(QStringLiteral("  (%1 failed)").arg(failures)) : "");
+    }
+    mock.setTimeToFirstTokenMs(0);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
+    QCoreApplication app(argc, argv);
+    Test::MockLlmServer mock;
+    if (!mock.startInThread()) {
+        std::fprintf(stderr, "mock server: %s\n", qPrintable(mock.errorString()));
+        return 1;
+    }
+    // The mock counts its rate-limit headers down per request; the client would
+    // rightly hold at "0 remaining". A bench sends more than the default allows.
+    Test::MockRateLimits limits;
+    limits.requestsLimit = 1000000000;
+    limits.tokensLimit = 1000000000000;
+    mock.setRateLimits(limits);
+    const QString baseUrl = mock.openAiBaseUrl().toString();
+    std::printf("bench_llmclient: LlmClient against the mock LLM server (own thread) at %s\n", qPrintable(baseUrl));
+    cpuPerCall(baseUrl);
+    throughput(mock, baseUrl);
+    std::printf("\n");
+    return 0;
+}

@@ -1,0 +1,132 @@
+// Resuming: an engine destroyed mid-run leaves its document interrupted in
+// the store; a new engine on the same state directory continues it from the
+// steps already completed, without calling (or paying for) them again.
+
+#include "tst_orchestratorutil.h"
+
+#include "core/storage/documentstore.h"
+
+#include <QSet>
+#include <QTemporaryDir>
+
+using namespace OrchTest;
+
+class TestOrchestratorResume : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void resumeContinuesWithoutRepeatingCompletedSteps_data()
+    {
+        QTest::addColumn<QString>("interruptAfter");
+        QTest::addColumn<QString>("type");
+        QTest::newRow("during research") << "research/q2" << "article";
+        QTest::newRow("while writing") << "section/2/draft" << "article";
+        QTest::newRow("while verifying") << "verify/accuracy" << "report";
+    }
+    void resumeContinuesWithoutRepeatingCompletedSteps()
+    {
+        QFETCH(QString, interruptAfter);
+        QFETCH(QString, type);
+        QTemporaryDir dir;
+        Config config = simulatedConfig(dir.path());
+        // No cache: a repeated step would be a real (counted, paid) call.
+        for (AgentConfig &a : config.agents)
+            a.cacheEnabled = false;
+        config.orchestrator.qualityThreshold = 0.99;
+        config.orchestrator.retryAttempts = 1;
+
+        QString id;
+        {
+            auto *engine = new DocumentOrchestrator(config);
+            QVERIFY(engine->open(nullptr));
+            Recorder rec(engine);
+            id = engine->createDocument(request("Tidal energy along the Atlantic coast", type, 600));
+            QVERIFY(QTest::qWaitFor([&] { return rec.completed.value(id).contains(interruptAfter); }, 30000));
+            QVERIFY(!rec.finished.contains(id));
+            delete engine;  // as if the application quit mid-run
+        }
+
+        QSet<QString> doneBefore;
+        qsizetype callsBefore = 0;
+        {
+            DocumentStore store;
+            QVERIFY(store.open(DocumentOrchestrator::databasePath(config)));
+            QVERIFY(store.interrupted().contains(id));
+            for (const StepRecord &s : store.steps(id))
+                doneBefore.insert(s.stepKey);
+            callsBefore = store.calls(id).size();
+        }
+        QVERIFY(doneBefore.contains(interruptAfter));
+
+        DocumentOrchestrator engine(config);
+        QVERIFY(engine.open(nullptr));
+        Recorder rec(&engine);
+        QCOMPARE(engine.resumeInterrupted(), QStringList{id});
+        QVERIFY(rec.waitFinished(id));
+        const Document doc = rec.finished.value(id);
+        QVERIFY2(doc.status == DocumentStatus::Complete, qPrintable(doc.failureReason));
+        QCOMPARE(doc.metadata.value("resumed").toBool(), true);
+        QCOMPARE(doc.metadata.value("rounds").toList().size(), 2);
+
+        // Nothing completed before was asked again...
+        const QList<CallRecordEvent> calls = rec.callsOf(id);
+        QVERIFY(!calls.isEmpty());
+        for (const CallRecordEvent &c : calls)
+            QVERIFY2(!doneBefore.contains(c.stepKey), qPrintable(c.stepKey + " was called again"));
+        // ...but its results were used.
+        for (const QString &key : std::as_const(doneBefore))
+            if (!key.startsWith("stage/"))
+                QVERIFY2(rec.completed.value(id).contains(key), qPrintable(key + " was not replayed"));
+
+        QCOMPARE(engine.store()->calls(id).size(), callsBefore + calls.size());
+        QVERIFY(engine.store()->interrupted().isEmpty());
+        QCOMPARE(engine.store()->document(id)->status, DocumentStatus::Complete);
+    }
+
+    void resumedDocumentMatchesAnUninterruptedOne()
+    {
+        QTemporaryDir a;
+        QTemporaryDir b;
+        const DocumentRequest r = request("Tidal energy along the Atlantic coast", "article", 600);
+        Document straight;
+        {
+            DocumentOrchestrator engine(simulatedConfig(a.path()));
+            Recorder rec(&engine);
+            const QString id = engine.createDocument(r);
+            QVERIFY(rec.waitFinished(id));
+            straight = rec.finished.value(id);
+        }
+        QString id;
+        {
+            auto *engine = new DocumentOrchestrator(simulatedConfig(b.path()));
+            QVERIFY(engine->open(nullptr));
+            Recorder rec(engine);
+            id = engine->createDocument(r);
+            QVERIFY(QTest::qWaitFor([&] { return rec.completed.value(id).contains("edit/structure"); }, 30000));
+            delete engine;
+        }
+        DocumentOrchestrator engine(simulatedConfig(b.path()));
+        QVERIFY(engine.open(nullptr));
+        Recorder rec(&engine);
+        QVERIFY(engine.resumeInterrupted({"some-other-document"}).isEmpty());
+        QCOMPARE(engine.resumeInterrupted({id}), QStringList{id});
+        QVERIFY(rec.waitFinished(id));
+        const Document resumed = rec.finished.value(id);
+        QCOMPARE(resumed.sections.size(), straight.sections.size());
+        for (int i = 0; i < resumed.sections.size(); ++i)
+            QCOMPARE(resumed.sections.at(i).content, straight.sections.at(i).content);
+        QCOMPARE(resumed.qualityScore, straight.qualityScore);
+    }
+
+    void nothingToResume()
+    {
+        QTemporaryDir dir;
+        DocumentOrchestrator engine(simulatedConfig(dir.path()));
+        QVERIFY(engine.open(nullptr));
+        QVERIFY(engine.resumeInterrupted().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOrchestratorResume)
+#include "tst_orchestratorresume.moc"
