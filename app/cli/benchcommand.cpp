@@ -127,6 +127,8 @@ int benchCommand(const QStringList &args)
     addCommonOptions(p);
     p.addOption({QStringLiteral("topic"), tr("the request's topic"), tr("TEXT"),
                  QStringLiteral("Artificial Intelligence in Healthcare")});
+    p.addOption({QStringLiteral("cache"), tr("keep the response cache on (off by default: repeated requests would be "
+                                             "answered from it and the figures would measure the cache)")});
     if (load)
         p.addOption({QStringLiteral("concurrent"), tr("documents started at once"), tr("N"), QStringLiteral("10")});
     else
@@ -142,9 +144,12 @@ int benchCommand(const QStringList &args)
         err() << e.message() << '\n';
         return ExitUsage;
     }
-    const std::optional<Config> config = loadConfig(p);
+    std::optional<Config> config = loadConfig(p);
     if (!config)
         return ExitUsage;
+    if (!p.isSet(QStringLiteral("cache")))
+        for (AgentConfig &a : config->agents)
+            a.cacheEnabled = false;
     const bool json = p.isSet(QStringLiteral("json"));
     return load ? loadTest(*config, request, n, json) : bench(*config, request, n, json);
 }

@@ -134,12 +134,26 @@ void DocumentView::onProgress(const DocumentProgress &p)
         text += tr(" · revision %1").arg(p.revisionRound);
     m_status->setText(text);
     if (!p.stage.isEmpty())
-        m_stages->setState(p.stage == QLatin1String("revising") ? QStringLiteral("revision") : p.stage, StageStrip::Working);
+        m_stages->setState(stripStage(p.stage), StageStrip::Working);
 }
 
 void DocumentView::onStageCompleted(const QString &stage)
 {
-    m_stages->setState(stage, StageStrip::Done);
+    m_stages->setState(stripStage(stage), StageStrip::Done);
+}
+
+QString DocumentView::stripStage(const QString &stage)
+{
+    // The engine names stages by workflow kind; the strip by activity.
+    static const QHash<QString, QString> names = {
+        {QStringLiteral("write"), QStringLiteral("writing")},
+        {QStringLiteral("executive_summary"), QStringLiteral("writing")},
+        {QStringLiteral("edit"), QStringLiteral("editing")},
+        {QStringLiteral("verify"), QStringLiteral("verification")},
+        {QStringLiteral("revise"), QStringLiteral("revision")},
+        {QStringLiteral("revising"), QStringLiteral("revision")},
+    };
+    return names.value(stage, stage);
 }
 
 void DocumentView::onTaskFailed(const QString &stepKey, const QString &error)
@@ -180,8 +194,12 @@ void DocumentView::onFinished(const Document &document)
     m_document = document;
     m_cancel->setEnabled(false);
     m_progress->setVisible(false);
-    const StageStrip::State last = document.status == DocumentStatus::Complete ? StageStrip::Done : StageStrip::Failed;
-    m_stages->setState(QStringLiteral("finalize"), last);
+    const bool complete = document.status == DocumentStatus::Complete;
+    // Whatever was still marked working is over now.
+    for (const QString &s : StageStrip::stages())
+        if (m_stages->state(s) == StageStrip::Working)
+            m_stages->setState(s, complete ? StageStrip::Done : StageStrip::Failed);
+    m_stages->setState(QStringLiteral("finalize"), complete ? StageStrip::Done : StageStrip::Failed);
     QString text = tr("%1 — %2").arg(document.title, documentStatusLabel(document.status));
     if (document.qualityScore)
         text += tr(" · quality %1").arg(*document.qualityScore, 0, 'f', 2);

@@ -63,6 +63,7 @@ private:
     void render();
     void scheduleRender();
     static QString stageOfStep(const QString &stepKey);
+    static QString stripStage(const QString &stage);
 
     Document m_document;
     StageStrip *m_stages;
