@@ -54,7 +54,7 @@ DocumentOrchestrator::DocumentOrchestrator(const Config &config, QObject *parent
     : QObject(parent), d(std::make_unique<Private>(config))
 {
     d->metrics.registerMadfMetrics();
-    d->costs.setPricingTable(pricingTableFor(config));
+    d->costs.setPricingTable(pricingFor(config));
     d->costs.setProviders(config.providers);
     d->costs.setBudgets(config.budget.perDocument, config.budget.perBatch);
 }
@@ -116,7 +116,7 @@ void DocumentOrchestrator::ensureEngine()
     s.metrics = &d->metrics;
     s.prompts = &d->prompts;
     s.references = d->references;
-    s.pricing = pricingTableFor(d->config);
+    s.pricing = pricingFor(d->config);
 
     if (d->config.metrics.enabled) {
         d->exporter = new PrometheusExporter(&d->metrics, this);
@@ -316,7 +316,7 @@ QStringList DocumentOrchestrator::resumeInterrupted(const QStringList &onlyIds)
 void DocumentOrchestrator::setConfig(const Config &config)
 {
     d->config = config;
-    d->costs.setPricingTable(pricingTableFor(config));
+    d->costs.setPricingTable(pricingFor(config));
     d->costs.setProviders(config.providers);
     d->costs.setBudgets(config.budget.perDocument, config.budget.perBatch);
     d->performance.setWindowSize(config.metrics.windowSize);
@@ -325,7 +325,7 @@ void DocumentOrchestrator::setConfig(const Config &config)
     d->client->setConfig(config);
     d->agents->setMaxAgents(qMax(1, config.orchestrator.maxAgents));
     d->inFlight->setMaxAgents(qMax(1, config.orchestrator.maxConcurrentTasks));
-    d->services.pricing = pricingTableFor(config);
+    d->services.pricing = pricingFor(config);
     if (config.metrics.enabled && !d->exporter) {
         d->exporter = new PrometheusExporter(&d->metrics, this);
         if (!d->exporter->listen(config.metrics))

@@ -172,7 +172,7 @@ RunEstimate RunEstimator::estimate(const DocumentRequest &request, const Config 
     e.sections = expectedSections(request);
     e.phases = plan(request, config, workflow, e.sections);
     const QList<PlannedPhase> revision = revisionPlan(request, config, workflow, e.sections);
-    const PricingTable pricing = pricingTableFor(config);
+    const PricingTable pricing = pricingFor(config);
     const QMap<QString, LatencySummary> measured = history ? history->callLatencyByModel()
                                                            : QMap<QString, LatencySummary>();
     const OrchestratorConfig &oc = config.orchestrator;
