@@ -207,12 +207,6 @@ std::unique_ptr<StreamDecoder> AnthropicFormat::streamDecoder() const
     return std::make_unique<AnthropicStreamDecoder>();
 }
 
-ApiError AnthropicFormat::parseError(int httpStatus, const QByteArray &body,
-                                     const QList<QPair<QByteArray, QByteArray>> &headers) const
-{
-    return Wire::httpError(httpStatus, body, headers);
-}
-
 HttpRequestSpec AnthropicFormat::modelsRequest(const QString &apiKey) const
 {
     HttpRequestSpec spec;
@@ -221,11 +215,6 @@ HttpRequestSpec AnthropicFormat::modelsRequest(const QString &apiKey) const
     addCommonHeaders(spec, apiKey);
     spec.headers.emplaceBack("Accept", "application/json");
     return spec;
-}
-
-QStringList AnthropicFormat::parseModels(const QByteArray &body) const
-{
-    return Wire::modelIds(body);
 }
 
 } // namespace Madf

@@ -18,10 +18,7 @@ public:
     HttpRequestSpec buildRequest(const LlmRequest &request) const override;
     ParsedReply parseReply(const QByteArray &body, QString *malformed) const override;
     std::unique_ptr<StreamDecoder> streamDecoder() const override;
-    ApiError parseError(int httpStatus, const QByteArray &body,
-                        const QList<QPair<QByteArray, QByteArray>> &headers) const override;
     HttpRequestSpec modelsRequest(const QString &apiKey) const override;
-    QStringList parseModels(const QByteArray &body) const override;
 
     /** end_turn and stop_sequence become "stop", max_tokens "length"; others are kept. */
     static QString normaliseStopReason(const QString &reason);

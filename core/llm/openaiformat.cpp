@@ -219,12 +219,6 @@ std::unique_ptr<StreamDecoder> OpenAiFormat::streamDecoder() const
     return std::make_unique<OpenAiStreamDecoder>();
 }
 
-ApiError OpenAiFormat::parseError(int httpStatus, const QByteArray &body,
-                                  const QList<QPair<QByteArray, QByteArray>> &headers) const
-{
-    return Wire::httpError(httpStatus, body, headers);
-}
-
 HttpRequestSpec OpenAiFormat::modelsRequest(const QString &apiKey) const
 {
     HttpRequestSpec spec;
@@ -233,11 +227,6 @@ HttpRequestSpec OpenAiFormat::modelsRequest(const QString &apiKey) const
     addCommonHeaders(spec, apiKey);
     spec.headers.emplaceBack("Accept", "application/json");
     return spec;
-}
-
-QStringList OpenAiFormat::parseModels(const QByteArray &body) const
-{
-    return Wire::modelIds(body);
 }
 
 } // namespace Madf

@@ -23,10 +23,7 @@ public:
     HttpRequestSpec buildRequest(const LlmRequest &request) const override;
     ParsedReply parseReply(const QByteArray &body, QString *malformed) const override;
     std::unique_ptr<StreamDecoder> streamDecoder() const override;
-    ApiError parseError(int httpStatus, const QByteArray &body,
-                        const QList<QPair<QByteArray, QByteArray>> &headers) const override;
     HttpRequestSpec modelsRequest(const QString &apiKey) const override;
-    QStringList parseModels(const QByteArray &body) const override;
 
     /** True for the models that want `max_completion_tokens` (o1, o3, o4, gpt-5 families). */
     static bool wantsMaxCompletionTokens(const QString &model);

@@ -2,11 +2,23 @@
 
 #include "core/llm/anthropicformat.h"
 #include "core/llm/openaiformat.h"
+#include "core/llm/wirehelpers.h"
 
 namespace Madf {
 
 StreamDecoder::~StreamDecoder() = default;
 WireFormat::~WireFormat() = default;
+
+ApiError WireFormat::parseError(int httpStatus, const QByteArray &body,
+                                const QList<QPair<QByteArray, QByteArray>> &headers) const
+{
+    return Wire::httpError(httpStatus, body, headers);
+}
+
+QStringList WireFormat::parseModels(const QByteArray &body) const
+{
+    return Wire::modelIds(body);
+}
 
 std::unique_ptr<WireFormat> createWireFormat(const QString &api)
 {

@@ -76,14 +76,15 @@ public:
     /** Parses a non-streamed reply. On failure sets *malformed to a reason. */
     virtual ParsedReply parseReply(const QByteArray &body, QString *malformed) const = 0;
     virtual std::unique_ptr<StreamDecoder> streamDecoder() const = 0;
-    /** Classifies a non-2xx reply by status, error body and `x-should-retry`. */
+    /** Classifies a non-2xx reply by status, error body and `x-should-retry`.
+     *  Both formats' error bodies are understood by the shared rules. */
     virtual ApiError parseError(int httpStatus, const QByteArray &body,
-                                const QList<QPair<QByteArray, QByteArray>> &headers) const = 0;
+                                const QList<QPair<QByteArray, QByteArray>> &headers) const;
     /** GET /models (OpenAI) or GET /v1/models (Anthropic). */
     virtual HttpRequestSpec modelsRequest(const QString &apiKey) const = 0;
     /** Model ids from a models list; also understands Ollama's /api/tags
      *  ({models:[{name}]}). Empty when the body is not such a list. */
-    virtual QStringList parseModels(const QByteArray &body) const = 0;
+    virtual QStringList parseModels(const QByteArray &body) const;
 };
 
 /** "openai" or "anthropic" (case-insensitive); nullptr otherwise. */

@@ -66,7 +66,7 @@ void InspectorPanel::buildUi()
     connect(apply, &QPushButton::clicked, this, [this] {
         QString error;
         if (!applyPreset(m_presets->currentData().toString(), &error))
-            QMessageBox::warning(this, tr("Preset"), error);
+            showWarning(tr("Preset"), error);
     });
     presetRow->addWidget(presetLabel);
     presetRow->addWidget(m_presets, 1);
@@ -241,12 +241,7 @@ void InspectorPanel::importYaml(const QString &path)
         if (!r.ok()) {
             m_status->setText(tr("Not imported: %1 has errors; the settings in force are unchanged.").arg(r.path));
             Q_EMIT message(m_status->text());
-            // Window-modal and asynchronous: no nested event loop.
-            auto *box = new QMessageBox(QMessageBox::Warning, tr("Import YAML"),
-                                        tr("%1 has errors; nothing was changed.").arg(r.path), QMessageBox::Ok, this);
-            box->setDetailedText(issuesText(r.issues));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
+            showWarning(tr("Import YAML"), tr("%1 has errors; nothing was changed.").arg(r.path), issuesText(r.issues));
             return;
         }
         m_config = r.config;
@@ -282,7 +277,7 @@ void InspectorPanel::saveAsPreset(const QString &name, const QString &descriptio
         const QString error = watcher->result();
         watcher->deleteLater();
         if (!error.isEmpty()) {
-            QMessageBox::warning(this, tr("Save as preset"), error);
+            showWarning(tr("Save as preset"), error);
             return;
         }
         reloadPresets();
@@ -295,6 +290,16 @@ void InspectorPanel::saveAsPreset(const QString &name, const QString &descriptio
         Presets::saveUserPreset(name, description, config, &error);
         return error;
     }));
+}
+
+void InspectorPanel::showWarning(const QString &title, const QString &text, const QString &details)
+{
+    // Window-modal and asynchronous: no nested event loop on the GUI thread.
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    if (!details.isEmpty())
+        box->setDetailedText(details);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 void InspectorPanel::onImportClicked()

@@ -50,6 +50,7 @@ private:
     void refresh();
     void reloadPresets();
     void onValueEdited(FieldEditor *editor, const QString &keyPath, const QVariant &value);
+    void showWarning(const QString &title, const QString &text, const QString &details = {});
     void onImportClicked();
     void onExportClicked();
     void onSavePresetClicked();
