@@ -27,11 +27,12 @@ QString displayTitle(const Document &document)
     return title.isEmpty() ? tr("Untitled document") : title;
 }
 
-// The writer often opens a section with its own heading; adding ours on top
-// would show the title twice.
+// The writer often opens a section with its own title as a level-1 or -2
+// heading; adding ours on top would show the title twice. A section that
+// opens with a sub-heading (###) still needs its own title above it.
 bool startsWithHeading(const QString &content)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*#{1,6}[ \\t]"));
+    static const QRegularExpression re(QStringLiteral("^\\s*#{1,2}[ \\t]"));
     return re.match(content).hasMatch();
 }
 

@@ -307,7 +307,8 @@ private Q_SLOTS:
         document.sections = {section("Second", "Body two.", 2),
                              section("First", "Body one with **bold**.", 1),
                              section("Own heading", "## Own heading\n\nBody three.", 3),
-                             section("Empty", "", 4)};
+                             section("Empty", "", 4),
+                             section("Subsections", "### Part A\n\nBody five.", 5)};
         document.metadata = {{QStringLiteral("references"),
                               QVariantList {QStringLiteral("Smith 2020"),
                                             QVariantMap {{QStringLiteral("title"), QStringLiteral("Rhine atlas")},
@@ -318,6 +319,7 @@ private Q_SLOTS:
             "\n## Second\n\nBody two.\n"
             "\n## Own heading\n\nBody three.\n"
             "\n## Empty\n"
+            "\n## Subsections\n\n### Part A\n\nBody five.\n"
             "\n## References\n\n1. Smith 2020\n2. Rhine atlas, https://ex.org/r\n");
         QCOMPARE(document.toMarkdown(), expected);
     }
