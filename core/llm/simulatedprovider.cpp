@@ -86,6 +86,20 @@ std::optional<QString> jsonAfterMarker(const QString &text)
     return error.error == QJsonParseError::NoError ? block : line;
 }
 
+// "[n] ..." lines at the start of a line: the numbered sources or passages
+// a prompt offers for citation.
+QList<int> citableSources(const QString &prompt)
+{
+    static const QRegularExpression re(QStringLiteral("^\\[(\\d{1,3})\\] \\S"), QRegularExpression::MultilineOption);
+    QList<int> numbers;
+    for (auto it = re.globalMatch(prompt); it.hasNext();) {
+        const int n = it.next().captured(1).toInt();
+        if (n > 0 && !numbers.contains(n))
+            numbers.append(n);
+    }
+    return numbers;
+}
+
 bool asksForJson(const QString &prompt)
 {
     return prompt.contains(QLatin1String("Respond with JSON"), Qt::CaseInsensitive)
@@ -199,6 +213,7 @@ SimulatedProvider::Reply SimulatedProvider::reply(const LlmRequest &request, con
     const QString prompt = promptText(request);
     const QString ask = lastUserText(request);
     SimulatedText text(seedOf(request), SimulatedText::topicWords(ask));
+    text.setCitable(citableSources(ask));
 
     if (const auto json = dictatedJson(request)) {
         reply.text = *json;

@@ -141,6 +141,9 @@ QString SimulatedText::sentence()
         out.append(word);
     }
     out[0] = out.at(0).toUpper();
+    // About one sentence in three carries a citation when sources are listed.
+    if (!m_citable.isEmpty() && below(3) == 0)
+        out += QStringLiteral(" [%1]").arg(m_citable.at(below(int(m_citable.size()))));
     out.append(QLatin1Char('.'));
     return out;
 }

@@ -21,6 +21,10 @@ public:
     static QStringList topicWords(const QString &text, int max = 8);
 
     QString sentence();
+    /** Source numbers the prompt lists as citable ("[2] Title" lines): the
+     *  text then cites them as [n] the way a model asked to cite would, and
+     *  never cites anything else. */
+    void setCitable(const QList<int> &numbers) { m_citable = numbers; }
     /** Paragraphs of about @p words words in all. */
     QString prose(int words);
     /** `## Heading` sections of about @p words words in all. */
@@ -37,6 +41,7 @@ private:
 
     quint64 m_state;
     QStringList m_topic;
+    QList<int> m_citable;
 };
 
 } // namespace Madf

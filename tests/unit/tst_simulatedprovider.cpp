@@ -63,6 +63,7 @@ class TestSimulatedProvider : public QObject
 private Q_SLOTS:
     void deterministicAndSeededByThePrompt();
     void readsLikeProseNotLorem();
+    void citesOnlyTheListedSources();
     void dictatedJsonIsReturnedExactly_data();
     void dictatedJsonIsReturnedExactly();
     void genericJsonWhenAskedForJson();
@@ -108,6 +109,24 @@ void TestSimulatedProvider::readsLikeProseNotLorem()
     }
     QVERIFY(text.contains("harbour") || text.contains("logistics") || text.contains("freight"));
     QVERIFY(!text.contains(" a a") && !text.contains(" a approach"));
+}
+
+void TestSimulatedProvider::citesOnlyTheListedSources()
+{
+    // A writer prompt with numbered sources gets [n] citations to those
+    // numbers only; without sources nothing is cited.
+    const TokenCounter counter;
+    const QString withSources = QStringLiteral("Write about 300 words on soil carbon.\n\nSources:\n"
+                                               "[2] Soil atlas (atlas.md)\n[5] Cover crops review\n");
+    const QString text = SimulatedProvider::reply(request(withSources), counter).text;
+    static const QRegularExpression cite(QStringLiteral("\\[(\\d+)\\]"));
+    QSet<int> cited;
+    for (auto it = cite.globalMatch(text); it.hasNext();)
+        cited.insert(it.next().captured(1).toInt());
+    QVERIFY2(!cited.isEmpty(), qPrintable(text));
+    QVERIFY2((QSet<int> {2, 5}).contains(cited), qPrintable(text));
+    const QString without = SimulatedProvider::reply(request("Write about 300 words on soil carbon."), counter).text;
+    QVERIFY2(!cite.match(without).hasMatch(), qPrintable(without));
 }
 
 void TestSimulatedProvider::dictatedJsonIsReturnedExactly_data()
