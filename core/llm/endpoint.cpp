@@ -1,8 +1,32 @@
 #include "core/llm/endpoint.h"
 
 #include "core/config/providerconfig.h"
+#include "core/llm/httpconnectionpool.h"
+#include "core/llm/httpexchange.h"
+
+#include <QUrl>
 
 namespace Madf {
+
+Endpoint::Endpoint(const QString &baseUrl)
+    : m_baseUrl(baseUrl)
+    , m_socketTransport(HttpExchange::isDirectHttp(QUrl(baseUrl)))
+{
+}
+
+Endpoint::~Endpoint() = default;
+
+bool Endpoint::usesNetworkManagers() const
+{
+    return !m_socketTransport || HttpExchange::isNetworkAccessManagerForced();
+}
+
+std::shared_ptr<HttpConnectionPool> Endpoint::connectionPool()
+{
+    if (!m_connections)
+        m_connections = std::make_shared<HttpConnectionPool>();
+    return m_connections;
+}
 
 void Endpoint::configure(const ProviderConfig &config, qint64 nowMs)
 {
@@ -44,6 +68,7 @@ EndpointStatus Endpoint::status(qint64 nowMs, int queued) const
     s.remainingTokens = limiter.remainingTokens(nowMs);
     s.rateLimitWaitMs = limiter.delayMs(1, nowMs);
     s.networkManagers = managers.managerCount();
+    s.connections = m_connections ? m_connections->openCount() : 0;
     s.lastErrorKind = lastErrorKind;
     return s;
 }

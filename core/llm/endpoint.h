@@ -16,16 +16,22 @@ class QNetworkAccessManager;
 
 namespace Madf {
 
+class HttpConnectionPool;
 struct ProviderConfig;
 
 /** One replica (base URL) of a provider with everything that decides whether
  *  it may take one more request: requests in flight against its adaptive
- *  limit, its rate budget, its circuit breaker, and its network managers.
- *  Owned by an EndpointPool (and kept alive by grants while requests run). */
+ *  limit, its rate budget, its circuit breaker, and its connections: our own
+ *  keep-alive pool for plain http, network managers for https (and when a
+ *  proxy applies). Owned by an EndpointPool (and kept alive by grants while
+ *  requests run); lives in the engine thread. */
 class Endpoint
 {
 public:
-    explicit Endpoint(const QString &baseUrl) : m_baseUrl(baseUrl) {}
+    explicit Endpoint(const QString &baseUrl);
+    ~Endpoint();
+    Endpoint(const Endpoint &) = delete;
+    Endpoint &operator=(const Endpoint &) = delete;
 
     const QString &baseUrl() const { return m_baseUrl; }
     void configure(const ProviderConfig &config, qint64 nowMs);
@@ -38,6 +44,13 @@ public:
 
     EndpointStatus status(qint64 nowMs, int queued) const;
 
+    /** Requests go through `managers` (QNetworkAccessManager) rather than
+     *  connectionPool(): https, a proxy, or the test hook. */
+    bool usesNetworkManagers() const;
+    /** The keep-alive connections of plain-http requests; made on first use,
+     *  in the calling thread. */
+    std::shared_ptr<HttpConnectionPool> connectionPool();
+
     int inFlight = 0;
     bool retired = false;
     LlmErrorKind lastErrorKind = LlmErrorKind::None;
@@ -48,13 +61,15 @@ public:
 
 private:
     QString m_baseUrl;
+    bool m_socketTransport = false; // plain http with no proxy
+    std::shared_ptr<HttpConnectionPool> m_connections;
 };
 
 /** A slot on an endpoint, held by a call for one attempt. */
 struct EndpointGrant
 {
     std::shared_ptr<Endpoint> endpoint;
-    QNetworkAccessManager *manager = nullptr;
+    QNetworkAccessManager *manager = nullptr; ///< null: our own connections (Endpoint::connectionPool())
     int generation = 0;  ///< AdaptiveConcurrency generation at start
     bool probe = false;  ///< the half-open breaker's probe
     qint64 tokens = 0;

@@ -101,7 +101,8 @@ EndpointGrant EndpointPool::tryGrant(qint64 tokens, qint64 nowMs)
     grant.tokens = tokens;
     best->limiter.onRequestStarted(tokens, nowMs);
     ++best->inFlight;
-    grant.manager = best->managers.acquire();
+    if (best->usesNetworkManagers())
+        grant.manager = best->managers.acquire();
     return grant;
 }
 
@@ -190,7 +191,8 @@ void EndpointPool::release(EndpointGrant &grant, const EndpointOutcome &outcome)
     Endpoint &e = *endpoint;
     const qint64 now = monotonicMs();
     e.inFlight = qMax(0, e.inFlight - 1);
-    e.managers.release(manager);
+    if (manager)
+        e.managers.release(manager);
     if (outcome.rateLimits)
         e.limiter.onRateLimitInfo(*outcome.rateLimits, now);
     const LlmErrorKind kind = outcome.kind;

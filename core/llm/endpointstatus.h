@@ -24,7 +24,8 @@ struct EndpointStatus
     std::optional<qint64> remainingRequests; ///< as the provider's headers last said
     std::optional<qint64> remainingTokens;
     qint64 rateLimitWaitMs = 0;   ///< how long a new request would wait for the rate budget
-    int networkManagers = 0;      ///< QNetworkAccessManagers in use (6 connections each)
+    int networkManagers = 0;      ///< QNetworkAccessManagers in use (https: 6 connections each)
+    int connections = 0;          ///< our own keep-alive connections open (plain http)
     LlmErrorKind lastErrorKind = LlmErrorKind::None; ///< of the last failure that counted against it
 };
 

@@ -2,16 +2,16 @@
 #include "core/llm/monotonicclock.h"
 
 #include "core/llm/endpointpool.h"
+#include "core/llm/httpconnectionpool.h"
+#include "core/llm/qnamexchange.h"
+#include "core/llm/socketexchange.h"
 #include "core/llm/ratelimitheaders.h"
 #include "core/llm/retrypolicy.h"
 #include "core/llm/tokencounter.h"
 
 #include <QDateTime>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRandomGenerator>
-#include <QTimer>
 #include <QTimerEvent>
 
 #include <limits>
@@ -46,8 +46,7 @@ HttpLlmCall::HttpLlmCall(const LlmRequest &request, Setup setup, QObject *parent
 
 HttpLlmCall::~HttpLlmCall()
 {
-    if (m_reply)
-        dropReply();
+    dropExchange();
     if (m_grant)
         releaseSlot(outcomeFor(LlmErrorKind::Cancelled));
     if (m_setup.pool)
@@ -129,27 +128,27 @@ void HttpLlmCall::sendAttempt()
     m_attemptText.clear();
 
     m_baseUrl = m_grant.endpoint->baseUrl();
-    QNetworkRequest request(QUrl(m_baseUrl + m_spec.path));
-    for (const auto &header : std::as_const(m_spec.headers))
-        request.setRawHeader(header.first, header.second);
-    // Our own timers decide (see the class comment); Qt's would report a bare "canceled".
-    request.setTransferTimeout(0);
-    QNetworkAccessManager *manager = m_grant.manager;
-    if (m_spec.method == "POST")
-        m_reply = manager->post(request, m_spec.body);
-    else if (m_spec.method == "GET")
-        m_reply = manager->get(request);
+    HttpExchange::Request request;
+    request.method = m_spec.method;
+    request.url = QUrl(m_baseUrl + m_spec.path);
+    request.headers = m_spec.headers;
+    request.body = m_spec.body;
+    // The pool chose the transport: a network manager for https (and proxies), none for plain http.
+    if (m_grant.manager)
+        m_exchange = new QnamExchange(m_grant.manager, std::move(request));
     else
-        m_reply = manager->sendCustomRequest(request, m_spec.method, m_spec.body);
-
-    connect(m_reply, &QNetworkReply::requestSent, this, &HttpLlmCall::onRequestSent);
-    connect(m_reply, &QNetworkReply::metaDataChanged, this, &HttpLlmCall::onMetaDataChanged);
-    connect(m_reply, &QNetworkReply::readyRead, this, &HttpLlmCall::onReadyRead);
-    connect(m_reply, &QNetworkReply::finished, this, &HttpLlmCall::onReplyFinished);
+        m_exchange = new SocketExchange(m_grant.endpoint->connectionPool(), std::move(request));
+    connect(m_exchange, &HttpExchange::requestSent, this, &HttpLlmCall::onRequestSent);
+    connect(m_exchange, &HttpExchange::headersReceived, this, &HttpLlmCall::onHeadersReceived);
+    connect(m_exchange, &HttpExchange::dataReceived, this, &HttpLlmCall::onDataReceived);
+    connect(m_exchange, &HttpExchange::finished, this, &HttpLlmCall::onExchangeFinished);
 
     m_phase = Phase::Connecting;
+    // On a pooled connection the request is out before start() returns (the
+    // inactivity watchdog runs then); otherwise the connect timeout applies.
+    m_exchange->start();
     const int connectMs = m_setup.provider.connectTimeout * 1000;
-    if (connectMs > 0)
+    if (m_phase == Phase::Connecting && connectMs > 0)
         m_watchdogTimer.start(connectMs, Qt::CoarseTimer, this);
     qCDebug(lcHttpCall) << "call" << m_request.tag << "attempt" << m_timings.attempts << "to" << m_baseUrl;
 }
@@ -167,33 +166,20 @@ void HttpLlmCall::onRequestSent()
         m_watchdogTimer.stop();
 }
 
-void HttpLlmCall::readStatus()
+void HttpLlmCall::onHeadersReceived()
 {
-    if (m_httpStatus != 0 || !m_reply)
-        return;
-    m_httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (m_httpStatus == 0)
-        return;
-    m_replyHeaders = m_reply->rawHeaderPairs();
-    const QByteArray type = m_reply->header(QNetworkRequest::ContentTypeHeader).toByteArray();
-    m_streamBody = m_request.stream && isSuccess(m_httpStatus) && type.contains("text/event-stream");
+    onRequestSent(); // an answer proves the request went out
+    m_httpStatus = m_exchange->statusCode();
+    m_replyHeaders = m_exchange->headers();
+    m_streamBody = m_request.stream && isSuccess(m_httpStatus)
+        && m_exchange->contentType().contains("text/event-stream");
     if (m_streamBody)
         m_decoder = m_setup.wire->streamDecoder();
 }
 
-void HttpLlmCall::onMetaDataChanged()
-{
-    onRequestSent(); // an answer proves the request went out
-    readStatus();
-}
-
-void HttpLlmCall::onReadyRead()
+void HttpLlmCall::onDataReceived(const QByteArray &data)
 {
     onRequestSent();
-    readStatus();
-    const QByteArray data = m_reply->readAll();
-    if (data.isEmpty())
-        return;
     if (m_streamBody) {
         consume(data);
         return;
@@ -221,21 +207,16 @@ bool HttpLlmCall::consume(const QByteArray &data)
                 return false;
         }
         if (error.kind != LlmErrorKind::None) {
-            dropReply();
+            dropExchange();
             attemptFailed(error);
             return false;
         }
         if (m_decoder->isComplete()) {
-            // Done: the reply may close its connection in its own time.
-            QNetworkReply *reply = m_reply;
-            m_reply = nullptr;
-            reply->disconnect(this);
-            if (reply->isFinished()) {
-                reply->deleteLater();
-            } else {
-                connect(reply, &QNetworkReply::finished, reply, &QObject::deleteLater);
-                QTimer::singleShot(kDrainGraceMs, reply, &QNetworkReply::abort);
-            }
+            // Done: the response may end in its own time (and leave its connection for reuse).
+            HttpExchange *exchange = m_exchange;
+            m_exchange = nullptr;
+            exchange->disconnect(this);
+            exchange->detach(kDrainGraceMs);
             attemptSucceeded(m_decoder->reply());
             return false;
         }
@@ -243,26 +224,13 @@ bool HttpLlmCall::consume(const QByteArray &data)
     return true;
 }
 
-void HttpLlmCall::onReplyFinished()
+void HttpLlmCall::onExchangeFinished()
 {
     m_watchdogTimer.stop();
-    readStatus();
-    QNetworkReply *reply = m_reply;
-    const QByteArray rest = reply->readAll();
-    const QNetworkReply::NetworkError netError = reply->error();
-    const QString netMessage = reply->errorString();
-    if (!rest.isEmpty()) {
-        if (m_streamBody) {
-            const QPointer<HttpLlmCall> self(this);
-            if (!consume(rest) || !self)
-                return; // the attempt ended inside (success, error event, cancel)
-        } else {
-            m_body += rest;
-        }
-    }
-    reply->disconnect(this);
-    reply->deleteLater();
-    m_reply = nullptr;
+    const QNetworkReply::NetworkError netError = m_exchange->error();
+    const QString netMessage = m_exchange->errorString();
+    m_exchange->disconnect(this);
+    m_exchange = nullptr; // it deletes itself
 
     if (m_httpStatus == 0) {
         attemptFailed(RetryPolicy::networkError(netError, netMessage));
@@ -407,15 +375,14 @@ void HttpLlmCall::chargePartialAttempt()
     m_attemptText.clear();
 }
 
-void HttpLlmCall::dropReply()
+void HttpLlmCall::dropExchange()
 {
-    if (!m_reply)
+    if (!m_exchange)
         return;
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
+    HttpExchange *exchange = m_exchange;
+    m_exchange = nullptr;
+    exchange->disconnect(this);
+    exchange->abort();
 }
 
 void HttpLlmCall::timerEvent(QTimerEvent *event)
@@ -462,7 +429,7 @@ void HttpLlmCall::onWatchdog()
         return;
     }
     m_watchdogTimer.stop();
-    dropReply();
+    dropExchange();
     attemptFailed(error);
 }
 
@@ -471,8 +438,8 @@ void HttpLlmCall::onDeadline()
     m_deadlineTimer.stop();
     if (isFinished())
         return;
-    if (m_reply) {
-        dropReply();
+    if (m_exchange) {
+        dropExchange();
         chargePartialAttempt();
         // The call ran out of its own time: that says nothing about the server.
         EndpointOutcome outcome = outcomeFor(LlmErrorKind::Timeout);
@@ -490,8 +457,8 @@ void HttpLlmCall::cancel()
 {
     if (isFinished())
         return;
-    if (m_reply) {
-        dropReply();
+    if (m_exchange) {
+        dropExchange();
         chargePartialAttempt();
         releaseSlot(outcomeFor(LlmErrorKind::Cancelled));
     }
@@ -515,8 +482,8 @@ void HttpLlmCall::finishCall(LlmResult::Status status, LlmErrorKind kind, const 
     m_deadlineTimer.stop();
     m_watchdogTimer.stop();
     m_backoffTimer.stop();
-    if (m_reply) {
-        dropReply();
+    if (m_exchange) {
+        dropExchange();
         chargePartialAttempt();
     }
     if (m_grant)

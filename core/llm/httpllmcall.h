@@ -12,11 +12,10 @@
 
 #include <memory>
 
-class QNetworkReply;
-
 namespace Madf {
 
 class EndpointPool;
+class HttpExchange;
 class TokenCounter;
 
 /** One model call over HTTP (OpenAI or Anthropic wire format), with the
@@ -32,6 +31,8 @@ class TokenCounter;
  *
  *  Before each attempt the call takes a slot from its provider's
  *  EndpointPool (queueing and back-off are reported as timings.queuedMs).
+ *  The attempt is one HttpExchange: over our own keep-alive connections for
+ *  plain http, through the endpoint's QNetworkAccessManagers otherwise.
  *  Streams are read as they arrive (SseParser + the format's StreamDecoder);
  *  textReceived carries the deltas, and after `retrying` the text starts over.
  *
@@ -78,12 +79,11 @@ private:
     void sendAttempt();
 
     void onRequestSent();
-    void onMetaDataChanged();
-    void onReadyRead();
-    void onReplyFinished();
+    void onHeadersReceived();
+    void onDataReceived(const QByteArray &data);
+    void onExchangeFinished();
     /** Feeds stream bytes; false when the attempt ended (error event, completion). */
     bool consume(const QByteArray &data);
-    void readStatus();
 
     void attemptSucceeded(const ParsedReply &reply);
     void attemptFailed(const ApiError &error);
@@ -95,8 +95,8 @@ private:
     void chargePartialAttempt();
     void releaseSlot(const EndpointOutcome &outcome);
     EndpointOutcome outcomeFor(LlmErrorKind kind) const;
-    /** Aborts the reply without hearing from it again. */
-    void dropReply();
+    /** Aborts the exchange without hearing from it again. */
+    void dropExchange();
     void finishCall(LlmResult::Status status, LlmErrorKind kind, const QString &message);
     void finishLater(LlmErrorKind kind, const QString &message);
     int promptEstimate() const;
@@ -106,7 +106,7 @@ private:
     HttpRequestSpec m_spec;
     EndpointGrant m_grant;
     QString m_baseUrl;               // of the current or last attempt
-    QNetworkReply *m_reply = nullptr;
+    HttpExchange *m_exchange = nullptr; // deletes itself
     Phase m_phase = Phase::Idle;
 
     // The current attempt.

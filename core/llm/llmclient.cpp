@@ -1,6 +1,7 @@
 #include "core/llm/llmclient.h"
 
 #include "core/llm/endpointpool.h"
+#include "core/llm/httpconnectionpool.h"
 #include "core/llm/httpllmcall.h"
 #include "core/llm/providerprobe.h"
 #include "core/llm/simulatedllmcall.h"
@@ -226,7 +227,9 @@ void LlmClient::probe(const QString &provider, QObject *context, std::function<v
     registerSecret(key);
     if (!m_discoveryManager)
         m_discoveryManager = new QNetworkAccessManager(this);
-    auto *probe = new ProviderProbe(it->config, it->wire, key, m_discoveryManager, this);
+    if (!m_discoveryConnections)
+        m_discoveryConnections = std::make_shared<HttpConnectionPool>();
+    auto *probe = new ProviderProbe(it->config, it->wire, key, m_discoveryManager, m_discoveryConnections, this);
     connect(probe, &ProviderProbe::finished, this, [deliver, reason](ConnectionReport report) {
         // Still worth knowing the server is there; but say what to set first.
         if (!reason.isEmpty()) {

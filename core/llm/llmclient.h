@@ -18,6 +18,7 @@ class QNetworkAccessManager;
 namespace Madf {
 
 class EndpointPool;
+class HttpConnectionPool;
 class TokenCounter;
 class WireFormat;
 
@@ -91,6 +92,7 @@ private:
     QSet<QString> m_registeredSecrets;
     TokenCounter *m_counter;
     QNetworkAccessManager *m_discoveryManager = nullptr;
+    std::shared_ptr<HttpConnectionPool> m_discoveryConnections;
 };
 
 } // namespace Madf

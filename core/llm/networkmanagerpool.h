@@ -6,8 +6,9 @@ class QNetworkAccessManager;
 
 namespace Madf {
 
-/** The QNetworkAccessManagers of one endpoint. Qt 6.4 opens at most 6
- *  HTTP/1.1 connections per host and port per manager and silently queues
+/** The QNetworkAccessManagers of one https endpoint (plain http goes over
+ *  our own transport, SocketExchange, which has no such cap). Qt 6.4 opens
+ *  at most 6 HTTP/1.1 connections per host and port per manager and silently queues
  *  the rest (QHttp1Configuration only came in 6.5), so a 7th concurrent
  *  request would wait unseen. The pool hands out the manager with the fewest
  *  requests in flight and creates another one when every manager already has

@@ -1,13 +1,15 @@
 #include "core/llm/providerprobe.h"
 #include "core/llm/monotonicclock.h"
 
+#include "core/llm/qnamexchange.h"
 #include "core/llm/retrypolicy.h"
+#include "core/llm/socketexchange.h"
 #include "core/llm/wireformat.h"
 
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QTimerEvent>
 #include <QUrl>
+
+#include <utility>
 
 namespace Madf {
 
@@ -15,6 +17,7 @@ namespace {
 
 constexpr int kOllamaPort = 11434;
 constexpr int kAnswerTimeoutMs = 10000; // on top of the connect timeout: a model list is small
+constexpr qsizetype kMaxBody = 16 << 20;  // a model list, not a download
 
 QString trimmedUrl(QString url)
 {
@@ -27,14 +30,30 @@ QString trimmedUrl(QString url)
 } // namespace
 
 ProviderProbe::ProviderProbe(const ProviderConfig &provider, std::shared_ptr<const WireFormat> wire,
-                             const QString &apiKey, QNetworkAccessManager *manager, QObject *parent)
+                             const QString &apiKey, QNetworkAccessManager *manager,
+                             std::shared_ptr<HttpConnectionPool> connections, QObject *parent)
     : QObject(parent)
     , m_provider(provider)
     , m_wire(std::move(wire))
     , m_apiKey(apiKey)
     , m_manager(manager)
+    , m_connections(std::move(connections))
 {
     m_report.provider = provider.name;
+}
+
+ProviderProbe::~ProviderProbe()
+{
+    dropExchange();
+}
+
+void ProviderProbe::dropExchange()
+{
+    if (!m_exchange)
+        return;
+    m_exchange->disconnect(this);
+    m_exchange->abort();
+    m_exchange = nullptr;
 }
 
 void ProviderProbe::start()
@@ -45,7 +64,7 @@ void ProviderProbe::start()
 void ProviderProbe::tryReplica()
 {
     ++m_replica;
-    if (m_replica >= m_provider.baseUrls.size() || !m_manager) {
+    if (m_replica >= m_provider.baseUrls.size()) {
         done();
         return;
     }
@@ -60,11 +79,20 @@ void ProviderProbe::tryReplica()
 
 void ProviderProbe::send(const QString &url, const HttpHeaders &headers)
 {
-    QNetworkRequest request{QUrl(url)};
-    for (const auto &header : headers)
-        request.setRawHeader(header.first, header.second);
-    m_reply = m_manager->get(request);
-    connect(m_reply, &QNetworkReply::finished, this, &ProviderProbe::onReplyFinished);
+    HttpExchange::Request request;
+    request.url = QUrl(url);
+    request.headers = headers;
+    if (HttpExchange::usesSocketTransport(request.url) && m_connections)
+        m_exchange = new SocketExchange(m_connections, std::move(request));
+    else
+        m_exchange = new QnamExchange(m_manager, std::move(request));
+    m_body.clear();
+    connect(m_exchange, &HttpExchange::dataReceived, this, [this](const QByteArray &data) {
+        if (m_body.size() < kMaxBody)
+            m_body += data;
+    });
+    connect(m_exchange, &HttpExchange::finished, this, &ProviderProbe::onReplyFinished);
+    m_exchange->start();
     m_sentMs = monotonicMs();
     m_timeout.start(qMax(0, m_provider.connectTimeout) * 1000 + kAnswerTimeoutMs, this);
 }
@@ -76,13 +104,9 @@ void ProviderProbe::timerEvent(QTimerEvent *event)
         return;
     }
     m_timeout.stop();
-    if (!m_reply)
+    if (!m_exchange)
         return;
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    reply->disconnect(this);
-    reply->abort();
-    reply->deleteLater();
+    dropExchange();
     if (m_askingOllama) {
         done();
         return;
@@ -97,14 +121,14 @@ void ProviderProbe::timerEvent(QTimerEvent *event)
 void ProviderProbe::onReplyFinished()
 {
     m_timeout.stop();
-    QNetworkReply *reply = m_reply;
-    m_reply = nullptr;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    const HttpHeaders headers = reply->rawHeaderPairs();
-    const QNetworkReply::NetworkError netError = reply->error();
-    const QString netMessage = reply->errorString();
-    reply->deleteLater();
+    HttpExchange *exchange = m_exchange;
+    m_exchange = nullptr; // it deletes itself
+    exchange->disconnect(this);
+    const int status = exchange->statusCode();
+    const QByteArray body = std::exchange(m_body, QByteArray());
+    const HttpHeaders headers = exchange->headers();
+    const QNetworkReply::NetworkError netError = exchange->error();
+    const QString netMessage = exchange->errorString();
 
     if (m_askingOllama) {
         if (status >= 200 && status < 300) {

@@ -11,23 +11,27 @@
 #include <memory>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Madf {
 
+class HttpConnectionPool;
+class HttpExchange;
 class WireFormat;
 
 /** One "is the provider there?" check: GET the model list from each replica
  *  in turn until one answers (and, on Ollama's port 11434, its /api/tags
  *  too), timing the answer and classifying a refusal of the key. Emits
- *  `finished` once and deletes itself. The key is sent, never reported. */
+ *  `finished` once and deletes itself. The key is sent, never reported.
+ *  Plain http goes over @p connections, anything else through @p manager. */
 class ProviderProbe : public QObject
 {
     Q_OBJECT
 
 public:
     ProviderProbe(const ProviderConfig &provider, std::shared_ptr<const WireFormat> wire, const QString &apiKey,
-                  QNetworkAccessManager *manager, QObject *parent = nullptr);
+                  QNetworkAccessManager *manager, std::shared_ptr<HttpConnectionPool> connections,
+                  QObject *parent = nullptr);
+    ~ProviderProbe() override;
 
     void start();
 
@@ -41,6 +45,7 @@ private:
     void tryReplica();
     void send(const QString &url, const HttpHeaders &headers);
     void onReplyFinished();
+    void dropExchange();
     void askOllama();
     void done();
     QString withoutKey(QString text) const;
@@ -49,7 +54,9 @@ private:
     std::shared_ptr<const WireFormat> m_wire;
     QString m_apiKey;
     QPointer<QNetworkAccessManager> m_manager;
-    QNetworkReply *m_reply = nullptr;
+    std::shared_ptr<HttpConnectionPool> m_connections;
+    HttpExchange *m_exchange = nullptr; // deletes itself
+    QByteArray m_body;
     QBasicTimer m_timeout;
     qsizetype m_replica = -1;
     bool m_askingOllama = false;

@@ -1,5 +1,6 @@
 #include "core/llm/ratelimitheaders.h"
 
+#include <array>
 #include <cctype>
 #include <cmath>
 
@@ -7,9 +8,11 @@ namespace Madf {
 
 namespace {
 
-std::optional<qint64> integer(const HttpHeaders &headers, QByteArrayView name)
+// Header values by field, each the first occurrence, trimmed.
+using Value = std::optional<QByteArray>;
+
+std::optional<qint64> integer(const Value &value)
 {
-    const auto value = headerValue(headers, name);
     if (!value)
         return std::nullopt;
     bool ok = false;
@@ -19,9 +22,8 @@ std::optional<qint64> integer(const HttpHeaders &headers, QByteArrayView name)
     return qRound64(n);
 }
 
-std::optional<qint64> resetMs(const HttpHeaders &headers, QByteArrayView name, const QDateTime &now)
+std::optional<qint64> resetMs(const Value &value, const QDateTime &now)
 {
-    const auto value = headerValue(headers, name);
     if (!value || value->isEmpty())
         return std::nullopt;
     if (const auto duration = parseDurationMs(*value))
@@ -46,11 +48,34 @@ struct Bucket
     std::optional<qint64> limit, remaining, reset;
 };
 
-Bucket anthropicBucket(const HttpHeaders &headers, const char *name, const QDateTime &now)
+/** limit, remaining, reset */
+using Fields = std::array<Value, 3>;
+
+Bucket bucketFrom(const Fields &fields, const QDateTime &now)
 {
-    const QByteArray prefix = QByteArray("anthropic-ratelimit-") + name;
-    return {integer(headers, QByteArray(prefix + "-limit")), integer(headers, QByteArray(prefix + "-remaining")),
-            resetMs(headers, QByteArray(prefix + "-reset"), now)};
+    return {integer(fields[0]), integer(fields[1]), resetMs(fields[2], now)};
+}
+
+bool startsWithCaseInsensitive(QByteArrayView text, QByteArrayView prefix)
+{
+    return text.size() >= prefix.size() && text.first(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
+}
+
+/** Index of @p name in @p names (case-insensitive), or -1. */
+template<size_t N>
+int indexOf(QByteArrayView name, const std::array<QByteArrayView, N> &names)
+{
+    for (size_t i = 0; i < N; ++i) {
+        if (name.compare(names[i], Qt::CaseInsensitive) == 0)
+            return int(i);
+    }
+    return -1;
+}
+
+void keepFirst(Value &slot, const QByteArray &value)
+{
+    if (!slot)
+        slot = value.trimmed();
 }
 
 // The bucket that will stop us first: fewest remaining, then the later refill.
@@ -116,15 +141,39 @@ std::optional<qint64> parseDurationMs(QByteArrayView text)
 
 RateLimitInfo parseRateLimitHeaders(const QList<QPair<QByteArray, QByteArray>> &headers, const QDateTime &now)
 {
-    RateLimitInfo info;
-    info.limitRequests = integer(headers, "x-ratelimit-limit-requests");
-    info.remainingRequests = integer(headers, "x-ratelimit-remaining-requests");
-    info.resetRequestsMs = resetMs(headers, "x-ratelimit-reset-requests", now);
-    info.limitTokens = integer(headers, "x-ratelimit-limit-tokens");
-    info.remainingTokens = integer(headers, "x-ratelimit-remaining-tokens");
-    info.resetTokensMs = resetMs(headers, "x-ratelimit-reset-tokens", now);
+    // One pass over the reply's headers (a dozen or more), picking out the rate-limit ones.
+    static constexpr std::array<QByteArrayView, 6> kOpenAi{"limit-requests", "remaining-requests", "reset-requests",
+                                                         "limit-tokens", "remaining-tokens", "reset-tokens"};
+    static constexpr std::array<QByteArrayView, 4> kBuckets{"requests", "tokens", "input-tokens", "output-tokens"};
+    static constexpr std::array<QByteArrayView, 3> kFields{"limit", "remaining", "reset"};
+    std::array<Value, 6> openAi;
+    std::array<Fields, 4> anthropic;
+    for (const auto &[key, value] : headers) {
+        const QByteArrayView name = QByteArrayView(key).trimmed();
+        if (startsWithCaseInsensitive(name, "x-ratelimit-")) {
+            const int field = indexOf(name.sliced(12), kOpenAi);
+            if (field >= 0)
+                keepFirst(openAi[size_t(field)], value);
+        } else if (startsWithCaseInsensitive(name, "anthropic-ratelimit-")) {
+            // <bucket>-<field>: the field is after the last dash.
+            const QByteArrayView rest = name.sliced(20);
+            const qsizetype dash = rest.lastIndexOf('-');
+            const int bucket = dash > 0 ? indexOf(rest.first(dash), kBuckets) : -1;
+            const int field = dash > 0 ? indexOf(rest.sliced(dash + 1), kFields) : -1;
+            if (bucket >= 0 && field >= 0)
+                keepFirst(anthropic[size_t(bucket)][size_t(field)], value);
+        }
+    }
 
-    const Bucket requests = anthropicBucket(headers, "requests", now);
+    RateLimitInfo info;
+    info.limitRequests = integer(openAi[0]);
+    info.remainingRequests = integer(openAi[1]);
+    info.resetRequestsMs = resetMs(openAi[2], now);
+    info.limitTokens = integer(openAi[3]);
+    info.remainingTokens = integer(openAi[4]);
+    info.resetTokensMs = resetMs(openAi[5], now);
+
+    const Bucket requests = bucketFrom(anthropic[0], now);
     if (!info.limitRequests)
         info.limitRequests = requests.limit;
     if (!info.remainingRequests)
@@ -133,8 +182,8 @@ RateLimitInfo parseRateLimitHeaders(const QList<QPair<QByteArray, QByteArray>> &
         info.resetRequestsMs = requests.reset;
 
     std::optional<Bucket> tightest;
-    for (const char *name : {"tokens", "input-tokens", "output-tokens"}) {
-        const Bucket bucket = anthropicBucket(headers, name, now);
+    for (size_t i = 1; i < anthropic.size(); ++i) {
+        const Bucket bucket = bucketFrom(anthropic[i], now);
         if (!bucket.limit && !bucket.remaining && !bucket.reset)
             continue;
         if (!tightest || tighter(bucket, *tightest))

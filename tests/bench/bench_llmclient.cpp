@@ -4,10 +4,16 @@
 //
 //  1. Client CPU per non-streamed call at zero server latency: CPU time of
 //     the client (engine) thread, median of 5 runs; also all client-side
-//     threads (Qt's HTTP threads included), i.e. the process minus the mock.
+//     threads (Qt's HTTP threads included), i.e. the process minus the mock,
+//     and the mock server's thread.
 //  2. Throughput at 1, 8, 64 and 256 concurrent calls with 50 ms server
-//     latency, as a fraction of the ideal (concurrency / 50 ms).
+//     latency, as a fraction of the ideal (concurrency / 50 ms), with the
+//     CPU the engine thread and the mock used per call.
+//
+//  `--qnam` sends plain http through QNetworkAccessManager (the https path)
+//  instead of the gateway's own HTTP/1.1 transport, for comparison.
 #include "core/config/config.h"
+#include "core/llm/httpexchange.h"
 #include "core/llm/llmclient.h"
 #include "tests/support/mockllmserver.h"
 
@@ -78,8 +84,8 @@ LlmRequest benchRequest()
 }
 
 /** Keeps @p concurrency calls running until @p total have finished; returns
- *  the wall time in ms and counts failures. */
-qint64 runClosedLoop(LlmClient &client, int concurrency, int total, int *failures)
+ *  the wall time in ms, counts failures and collects each call's duration. */
+qint64 runClosedLoop(LlmClient &client, int concurrency, int total, int *failures, QList<double> *callMs = nullptr)
 {
     QEventLoop loop;
     int started = 0;
@@ -92,6 +98,8 @@ qint64 runClosedLoop(LlmClient &client, int concurrency, int total, int *failure
         QObject::connect(call, &LlmCall::finished, &client, [&](const LlmResult &r) {
             if (!r.ok())
                 ++*failures;
+            if (callMs)
+                callMs->append(double(r.timings.totalMs));
             if (++finished == total)
                 loop.quit();
             else if (started < total)
@@ -120,23 +128,28 @@ Config benchConfig(const QString &baseUrl, int maxInFlight)
     return config;
 }
 
-double median(QList<double> values)
+double percentile(QList<double> values, int percent)
 {
     std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+    return values.isEmpty() ? 0 : values.at(qMin(values.size() - 1, values.size() * percent / 100));
+}
+
+double median(const QList<double> &values)
+{
+    return percentile(values, 50);
 }
 
 void cpuPerCall(const QString &baseUrl)
 {
     constexpr int kCalls = 1000;
     std::printf("\n1. Client CPU per non-streamed call, zero server latency (median of 5 runs of %d calls)\n", kCalls);
-    std::printf("   %-12s %22s %26s %14s\n", "concurrency", "engine thread us/call", "all client threads us/call",
-                "calls/s");
+    std::printf("   %-12s %22s %26s %18s %10s\n", "concurrency", "engine thread us/call", "all client threads us/call",
+                "mock thread us/call", "calls/s");
     for (int concurrency : {1, 16}) {
         LlmClient client(benchConfig(baseUrl, 16));
         int failures = 0;
         runClosedLoop(client, concurrency, 100, &failures); // warm up: connections, managers, caches
-        QList<double> engine, all, rate;
+        QList<double> engine, all, server, rate;
         for (int run = 0; run < 5; ++run) {
             const int calls = kCalls;
             const qint64 thread0 = threadCpuNs();
@@ -144,14 +157,17 @@ void cpuPerCall(const QString &baseUrl)
             const qint64 mock0 = namedThreadsCpuNs("MockLlmServer");
             const qint64 wall = runClosedLoop(client, concurrency, calls, &failures);
             const qint64 thread = threadCpuNs() - thread0;
-            const qint64 clientSide = (processCpuNs() - process0) - (namedThreadsCpuNs("MockLlmServer") - mock0);
+            const qint64 mock = namedThreadsCpuNs("MockLlmServer") - mock0;
+            const qint64 clientSide = (processCpuNs() - process0) - mock;
             engine << double(thread) / calls / 1000.0;
             all << double(clientSide) / calls / 1000.0;
+            server << double(mock) / calls / 1000.0;
             rate << calls * 1000.0 / double(qMax<qint64>(1, wall));
             if (failures)
                 std::printf("   (%d calls failed)\n", failures);
         }
-        std::printf("   %-12d %22.0f %26.0f %14.0f\n", concurrency, median(engine), median(all), median(rate));
+        std::printf("   %-12d %22.0f %26.0f %18.0f %10.0f\n", concurrency, median(engine), median(all), median(server),
+                    median(rate));
     }
 }
 
@@ -161,24 +177,34 @@ void throughput(Test::MockLlmServer &mock, const QString &baseUrl)
     mock.setTimeToFirstTokenMs(latencyMs);
     std::printf("\n2. Throughput with %d ms server latency, as a fraction of the ideal (concurrency / latency)\n",
                 latencyMs);
-    std::printf("   %-12s %8s %10s %12s %12s %10s %12s\n", "concurrency", "calls", "wall ms", "calls/s", "ideal/s",
-                "fraction", "peak at mock");
+    std::printf("   (call ms: the duration of one call as the client saw it, median and 90th percentile; ideal %d)\n",
+                latencyMs);
+    std::printf("   %-12s %8s %10s %12s %12s %10s %12s %14s %12s %12s\n", "concurrency", "calls", "wall ms", "calls/s",
+                "ideal/s", "fraction", "peak at mock", "engine us/call", "mock us/call", "call ms p50/90");
     LlmClient client(benchConfig(baseUrl, 256));
     for (int concurrency : {1, 8, 64, 256}) {
         const int rounds = concurrency >= 64 ? 10 : 20;
         const int total = concurrency * rounds;
         int failures = 0;
-        runClosedLoop(client, concurrency, concurrency * 2, &failures); // warm up the connections
+        // Reset first: the mock frees its records, and its next allocations pay for that.
         mock.reset();
-        const qint64 wall = runClosedLoop(client, concurrency, total, &failures);
+        runClosedLoop(client, concurrency, concurrency * 2, &failures); // warm up the connections
+        const qint64 thread0 = threadCpuNs();
+        const qint64 mock0 = namedThreadsCpuNs("MockLlmServer");
+        QList<double> callMs;
+        const qint64 wall = runClosedLoop(client, concurrency, total, &failures, &callMs);
+        const double engineUs = double(threadCpuNs() - thread0) / total / 1000.0;
+        const double mockUs = double(namedThreadsCpuNs("MockLlmServer") - mock0) / total / 1000.0;
         const double achieved = total * 1000.0 / double(qMax<qint64>(1, wall));
         const double ideal = concurrency * 1000.0 / latencyMs;
-        std::printf("   %-12d %8d %10lld %12.0f %12.0f %9.1f%% %12d%s\n", concurrency, total, wall, achieved, ideal,
-                    100.0 * achieved / ideal, mock.peakConcurrent(),
+        std::printf("   %-12d %8d %10lld %12.0f %12.0f %9.1f%% %12d %14.0f %12.0f %9.0f/%.0f%s\n", concurrency, total, wall,
+                    achieved, ideal, 100.0 * achieved / ideal, mock.peakConcurrent(), engineUs, mockUs, median(callMs),
+                    percentile(callMs, 90),
                     failures ? qPrintable(QStringLiteral("  (%1 failed)").arg(failures)) : "");
     }
     mock.setTimeToFirstTokenMs(0);
 }
+
 
 } // namespace
 
@@ -186,6 +212,8 @@ int main(int argc, char **argv)
 {
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     QCoreApplication app(argc, argv);
+    const bool qnam = app.arguments().contains(QStringLiteral("--qnam"));
+    HttpExchange::setNetworkAccessManagerForced(qnam);
     Test::MockLlmServer mock;
     if (!mock.startInThread()) {
         std::fprintf(stderr, "mock server: %s\n", qPrintable(mock.errorString()));
@@ -198,7 +226,8 @@ int main(int argc, char **argv)
     limits.tokensLimit = 1000000000000;
     mock.setRateLimits(limits);
     const QString baseUrl = mock.openAiBaseUrl().toString();
-    std::printf("bench_llmclient: LlmClient against the mock LLM server (own thread) at %s\n", qPrintable(baseUrl));
+    std::printf("bench_llmclient: LlmClient against the mock LLM server (own thread) at %s, %s\n", qPrintable(baseUrl),
+                qnam ? "through QNetworkAccessManager (--qnam)" : "over the gateway's own HTTP/1.1 transport");
     cpuPerCall(baseUrl);
     throughput(mock, baseUrl);
     std::printf("\n");

@@ -4,6 +4,7 @@
 #include "tests/integration/llmtesting.h"
 #include "tests/support/mockllmserver.h"
 
+#include "core/llm/httpexchange.h"
 #include "core/llm/llmclient.h"
 
 #include <QElapsedTimer>
@@ -78,18 +79,27 @@ void TestLlmLimits::moreThanSixRequestsReallyRunAtOnce()
     }
     mock.reset();
 
-    Config config = llmConfig("mock", {base}, "openai", {{"x-mock-ttft-ms", "300"}});
-    config.providers["mock"].maxInFlight = 16;
-    LlmClient client(config);
-    const QList<LlmResult> results = runConcurrently(client, llmRequest("mock", "Write a line."), 16);
-    QCOMPARE(okCount(results), 16);
-    QCOMPARE(mock.peakConcurrent(), 16);
-    for (const LlmResult &r : results)
-        QCOMPARE(r.timings.queuedMs, 0);
-    const QList<EndpointStatus> status = client.endpointStatus("mock");
-    QCOMPARE(status.size(), 1);
-    QCOMPARE(status.first().networkManagers, 3); // 16 requests, 6 per manager
-    QCOMPARE(status.first().inFlight, 0);
+    // The gateway: plain http over its own connections (no cap per host), and
+    // the QNetworkAccessManager path (https) with one manager per 6 requests.
+    for (const bool qnam : {false, true}) {
+        mock.reset();
+        HttpExchange::setNetworkAccessManagerForced(qnam);
+        Config config = llmConfig("mock", {base}, "openai", {{"x-mock-ttft-ms", "300"}});
+        config.providers["mock"].maxInFlight = 16;
+        LlmClient client(config);
+        const QList<LlmResult> results = runConcurrently(client, llmRequest("mock", "Write a line."), 16);
+        HttpExchange::setNetworkAccessManagerForced(false);
+        QCOMPARE(okCount(results), 16);
+        QCOMPARE(mock.peakConcurrent(), 16);
+        for (const LlmResult &r : results)
+            QCOMPARE(r.timings.queuedMs, 0);
+        const QList<EndpointStatus> status = client.endpointStatus("mock");
+        QCOMPARE(status.size(), 1);
+        QCOMPARE(status.first().networkManagers, qnam ? 3 : 0); // 16 requests, 6 per manager
+        if (!qnam)
+            QCOMPARE(status.first().connections, 16); // kept alive for the next calls
+        QCOMPARE(status.first().inFlight, 0);
+    }
 }
 
 void TestLlmLimits::maxInFlightIsHonouredAndQueueingReported()

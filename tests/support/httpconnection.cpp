@@ -2,6 +2,7 @@
 
 #include <QTcpSocket>
 #include <QTimer>
+#include <QTimerEvent>
 
 namespace Madf::Test {
 
@@ -72,9 +73,36 @@ bool HttpConnection::isOpen() const
     return !m_closed && m_socket->state() == QAbstractSocket::ConnectedState;
 }
 
+void HttpConnection::setIdleTimeoutMs(int ms)
+{
+    m_idleTimeoutMs = qMax(0, ms);
+    if (m_idleTimeoutMs == 0)
+        m_idleTimer.stop();
+    else if (!m_busy && m_buffer.isEmpty())
+        m_idleTimer.start(m_idleTimeoutMs, this);
+}
+
+void HttpConnection::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_idleTimer.timerId()) {
+        QObject::timerEvent(event);
+        return;
+    }
+    m_idleTimer.stop();
+    // As servers do with a keep-alive connection that stays unused: a clean close.
+    if (!m_busy && m_buffer.isEmpty() && m_socket->bytesAvailable() == 0)
+        closeAfterFlush();
+}
+
 void HttpConnection::onReadyRead()
 {
-    m_buffer.append(m_socket->readAll());
+    m_idleTimer.stop();
+    // Straight into our buffer: readAll() would grow one chunk by chunk, and
+    // taking the socket's own buffer makes it allocate a new one per read.
+    const qint64 available = m_socket->bytesAvailable();
+    const qsizetype old = m_buffer.size();
+    m_buffer.resize(old + qsizetype(available));
+    m_buffer.resize(old + qsizetype(qMax<qint64>(0, m_socket->read(m_buffer.data() + old, available))));
     parse();
 }
 
@@ -215,8 +243,11 @@ void HttpConnection::endResponse()
     if (m_chunked)
         m_socket->write("0\r\n\r\n");
     m_awaitingFlush = true;
-    // bytesWritten tells when the socket drained; queue a check in case it already has.
-    QTimer::singleShot(0, this, &HttpConnection::checkFlushed);
+    // Out now rather than on the next event-loop turn; bytesWritten tells when
+    // the socket drained (maybe right here), else a queued check does.
+    m_socket->flush();
+    if (m_awaitingFlush)
+        QTimer::singleShot(0, this, &HttpConnection::checkFlushed);
 }
 
 void HttpConnection::checkFlushed()
@@ -238,6 +269,8 @@ void HttpConnection::completeResponse()
     // A pipelined request may already be waiting in the buffer.
     if (!m_buffer.isEmpty())
         QTimer::singleShot(0, this, &HttpConnection::parse);
+    else if (m_idleTimeoutMs > 0)
+        m_idleTimer.start(m_idleTimeoutMs, this);
 }
 
 void HttpConnection::closeAfterFlush()

@@ -2,6 +2,7 @@
 
 #include "mockserverstate.h"
 
+#include <QBasicTimer>
 #include <QByteArray>
 #include <QObject>
 
@@ -52,6 +53,11 @@ public:
     void abort();
 
     bool isOpen() const;
+    /** Closes the connection once it has been idle (between requests) this long; 0: never. */
+    void setIdleTimeoutMs(int ms);
+
+protected:
+    void timerEvent(QTimerEvent *event) override;
 
 Q_SIGNALS:
     void requestReady(const Madf::Test::HttpRequest &request);
@@ -68,6 +74,8 @@ private:
     void onDisconnected();
 
     QTcpSocket *m_socket;
+    QBasicTimer m_idleTimer;
+    int m_idleTimeoutMs = 0;
     QByteArray m_buffer;
     qsizetype m_scanOffset = 0;  // bytes already searched for the end of the headers
     qsizetype m_bodyStart = -1;  // >= 0 once the headers of m_request are parsed

@@ -45,6 +45,9 @@ void MockHttpServer::onNewConnection()
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         auto *connection = new HttpConnection(socket, this);
+        m_state->connectionOpened();
+        connect(connection, &QObject::destroyed, this, [state = m_state] { state->connectionClosed(); });
+        connection->setIdleTimeoutMs(m_state->config().idleConnectionTimeoutMs);
         connect(connection, &HttpConnection::requestReady, this,
                 [this, connection](const HttpRequest &request) { onRequest(connection, request); });
     }
@@ -66,6 +69,7 @@ void MockHttpServer::onRequest(HttpConnection *connection, const HttpRequest &re
         recorded.json = document.object();
 
     const qint64 serial = m_state->record(recorded);
+    connection->setIdleTimeoutMs(m_state->config().idleConnectionTimeoutMs);
     Q_EMIT requestReceived(recorded);
 
     auto *player = new ResponsePlayer(connection, MockRouter::route(request, recorded.json, jsonValid, serial, *m_state),

@@ -2,6 +2,7 @@
 
 #include "mockhttpserver.h"
 
+#include <QMetaMethod>
 #include <QThread>
 
 namespace Madf::Test {
@@ -22,7 +23,7 @@ bool MockLlmServer::start(quint16 port, const QHostAddress &address)
 {
     stop();
     m_server = new MockHttpServer(m_state, this);
-    connect(m_server, &MockHttpServer::requestReceived, this, &MockLlmServer::requestReceived);
+    forwardRequests();
     return listenOn(m_server, port, address, false);
 }
 
@@ -34,9 +35,23 @@ bool MockLlmServer::startInThread(quint16 port, const QHostAddress &address)
     m_server = new MockHttpServer(m_state);
     m_server->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_server, &QObject::deleteLater);
-    connect(m_server, &MockHttpServer::requestReceived, this, &MockLlmServer::requestReceived);
+    forwardRequests();
     m_thread->start();
     return listenOn(m_server, port, address, true);
+}
+
+void MockLlmServer::connectNotify(const QMetaMethod &signal)
+{
+    if (signal == QMetaMethod::fromSignal(&MockLlmServer::requestReceived) && !m_relayRequests) {
+        m_relayRequests = true;
+        forwardRequests();
+    }
+}
+
+void MockLlmServer::forwardRequests()
+{
+    if (m_relayRequests && m_server)
+        connect(m_server, &MockHttpServer::requestReceived, this, &MockLlmServer::requestReceived, Qt::UniqueConnection);
 }
 
 bool MockLlmServer::listenOn(MockHttpServer *server, quint16 port, const QHostAddress &address, bool blocking)
@@ -112,6 +127,11 @@ void MockLlmServer::setKeepAliveIntervalMs(int ms)
     m_state->updateConfig([ms](MockLlmConfig &c) { c.keepAliveIntervalMs = ms; });
 }
 
+void MockLlmServer::setIdleConnectionTimeoutMs(int ms)
+{
+    m_state->updateConfig([ms](MockLlmConfig &c) { c.idleConnectionTimeoutMs = ms; });
+}
+
 void MockLlmServer::setRateLimits(const MockRateLimits &limits)
 {
     m_state->updateConfig([limits](MockLlmConfig &c) { c.rateLimits = limits; });
@@ -126,6 +146,8 @@ int MockLlmServer::requestCount() const { return m_state->requestCount(); }
 int MockLlmServer::requestCount(const QString &path) const { return m_state->requestCount(path.toUtf8()); }
 int MockLlmServer::peakConcurrent() const { return m_state->peakConcurrent(); }
 int MockLlmServer::currentConcurrent() const { return m_state->currentConcurrent(); }
+int MockLlmServer::connectionCount() const { return m_state->connectionCount(); }
+int MockLlmServer::openConnectionCount() const { return m_state->openConnectionCount(); }
 QList<RecordedRequest> MockLlmServer::requests() const { return m_state->requests(); }
 qint64 MockLlmServer::tokensServed() const { return m_state->tokensServed(); }
 void MockLlmServer::reset() { m_state->reset(); }

@@ -60,6 +60,8 @@ public:
     void setDefaultReplyTokens(int tokens);
     void setRequiredApiKey(const QString &key);
     void setKeepAliveIntervalMs(int ms);
+    /** Closes a keep-alive connection that stays idle this long (0: never, the default). */
+    void setIdleConnectionTimeoutMs(int ms);
     void setRateLimits(const MockRateLimits &limits);
     void setModels(const QStringList &models);
 
@@ -69,6 +71,9 @@ public:
     /** Most requests in progress at once: from fully received to response fully written (or connection closed). */
     int peakConcurrent() const;
     int currentConcurrent() const;
+    /** TCP connections accepted since reset(), and open now. */
+    int connectionCount() const;
+    int openConnectionCount() const;
     QList<RecordedRequest> requests() const;
     RecordedRequest lastRequest() const;
     /** Tokens (prompt + completion) of all replies since reset(). */
@@ -80,14 +85,21 @@ Q_SIGNALS:
     /** A request was fully received (emitted in this object's thread). */
     void requestReceived(const Madf::Test::RecordedRequest &request);
 
+protected:
+    void connectNotify(const QMetaMethod &signal) override;
+
 private:
     bool listenOn(MockHttpServer *server, quint16 port, const QHostAddress &address, bool blocking);
+    void forwardRequests();
 
     std::shared_ptr<MockServerState> m_state;
     MockHttpServer *m_server = nullptr;
     QThread *m_thread = nullptr;
     quint16 m_port = 0;
     QString m_errorString;
+    // requestReceived is relayed only once someone listens: from a server
+    // thread each relay is an event posted to this thread (a benchmark's client).
+    bool m_relayRequests = false;
 };
 
 } // namespace Madf::Test

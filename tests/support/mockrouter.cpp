@@ -4,15 +4,18 @@
 #include "httpconnection.h"
 #include "mockfaults.h"
 #include "mockresponses.h"
+#include "mockserverstate.h"
 #include "openaihandler.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
+#include <QJsonDocument>
 
 namespace Madf::Test {
 
 namespace {
 
-enum class Endpoint { ChatCompletions, Messages, Models, OllamaTags, Health, Unknown };
+enum class Endpoint { ChatCompletions, Messages, Models, OllamaTags, Health, Stats, Unknown };
 
 Endpoint endpointFor(const QByteArray &rawPath)
 {
@@ -30,6 +33,8 @@ Endpoint endpointFor(const QByteArray &rawPath)
         return Endpoint::OllamaTags;
     if (path == "/health" || path == "/v1/health")
         return Endpoint::Health;
+    if (path == "/mock/stats")
+        return Endpoint::Stats;
     return Endpoint::Unknown;
 }
 
@@ -67,6 +72,38 @@ void addRateLimitHeaders(ResponsePlan &plan, ApiFormat format, const MockRateLim
     }
 }
 
+/** The counters as JSON, for tests that run madf-mock-llm as a separate
+ *  process. A "conversation" is a chat request's model, system prompt and
+ *  messages: the same step asked twice gives the same conversation twice. */
+QJsonObject statsJson(const MockServerState &state)
+{
+    QJsonObject paths;
+    QHash<QByteArray, int> conversations;
+    int chat = 0;
+    for (const RecordedRequest &r : state.requests()) {
+        paths.insert(QString::fromUtf8(r.path), paths.value(QString::fromUtf8(r.path)).toInt() + 1);
+        if (endpointFor(r.path) != Endpoint::ChatCompletions && endpointFor(r.path) != Endpoint::Messages)
+            continue;
+        ++chat;
+        const QJsonObject key{{QStringLiteral("model"), r.json.value(QStringLiteral("model"))},
+                              {QStringLiteral("system"), r.json.value(QStringLiteral("system"))},
+                              {QStringLiteral("messages"), r.json.value(QStringLiteral("messages"))}};
+        ++conversations[QCryptographicHash::hash(QJsonDocument(key).toJson(QJsonDocument::Compact),
+                                                 QCryptographicHash::Sha1)];
+    }
+    int repeated = 0;
+    for (const int n : std::as_const(conversations))
+        repeated += n - 1;
+    return QJsonObject{{QStringLiteral("requests"), state.requestCount()},
+                       {QStringLiteral("paths"), paths},
+                       {QStringLiteral("chat_requests"), chat},
+                       {QStringLiteral("distinct_conversations"), int(conversations.size())},
+                       {QStringLiteral("repeated_conversations"), repeated},
+                       {QStringLiteral("peak_concurrent"), state.peakConcurrent()},
+                       {QStringLiteral("current_concurrent"), state.currentConcurrent()},
+                       {QStringLiteral("tokens_served"), state.tokensServed()}};
+}
+
 } // namespace
 
 ResponsePlan MockRouter::route(const HttpRequest &request, const QJsonObject &json, bool jsonValid, qint64 serial,
@@ -101,6 +138,7 @@ ResponsePlan MockRouter::route(const HttpRequest &request, const QJsonObject &js
         case Endpoint::Messages: plan = AnthropicHandler::messages(context); break;
         case Endpoint::Models: plan = OpenAiHandler::models(context); break;
         case Endpoint::OllamaTags: plan = OpenAiHandler::ollamaTags(context); break;
+        case Endpoint::Stats: plan = MockResponses::json(200, statsJson(state)); break;
         default: plan = OpenAiHandler::health(context); break;
         }
     }

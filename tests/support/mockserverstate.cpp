@@ -81,6 +81,17 @@ void MockServerState::exchangeFinished()
     --m_current;
 }
 
+void MockServerState::connectionOpened()
+{
+    ++m_connections;
+    ++m_openConnections;
+}
+
+void MockServerState::connectionClosed()
+{
+    --m_openConnections;
+}
+
 void MockServerState::reset()
 {
     QMutexLocker lock(&m_mutex);
@@ -88,6 +99,7 @@ void MockServerState::reset()
     m_pathCounts.clear();
     m_faultCounts.clear();
     m_tokensServed = 0;
+    m_connections.store(0);
     // Replies still in flight keep counting; the peak starts again from them.
     m_peak.store(m_current.load());
 }

@@ -33,6 +33,7 @@ struct MockLlmConfig
     double tokensPerSecond = 0;    ///< 0: no pacing, the whole reply at once
     int defaultReplyTokens = 60;   ///< length of a generated reply when max_tokens allows it
     int keepAliveIntervalMs = 1000; ///< keep-alive comment / ping while a stream waits this long
+    int idleConnectionTimeoutMs = 0; ///< an idle keep-alive connection is closed after this long; 0: never
     int slowHeadersMs = 3000;      ///< delay of the `slow-headers` fault (`x-mock-delay-ms` overrides)
     int retryAfterSeconds = 1;     ///< `retry-after` sent with a 429 fault (`x-mock-retry-after` overrides)
     QString requiredApiKey;        ///< empty: any key, or none, is accepted
@@ -91,6 +92,13 @@ public:
     int currentConcurrent() const { return m_current.load(); }
     int peakConcurrent() const { return m_peak.load(); }
 
+    void connectionOpened();
+    void connectionClosed();
+    /** Connections accepted since reset(). */
+    int connectionCount() const { return m_connections.load(); }
+    /** Connections open now. */
+    int openConnectionCount() const { return m_openConnections.load(); }
+
     /** Forgets requests, counters and fault counts; the configuration stays. */
     void reset();
 
@@ -103,6 +111,8 @@ private:
     qint64 m_tokensServed = 0;
     std::atomic<int> m_current{0};
     std::atomic<int> m_peak{0};
+    std::atomic<int> m_connections{0};
+    std::atomic<int> m_openConnections{0};
 };
 
 } // namespace Madf::Test

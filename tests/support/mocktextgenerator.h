@@ -42,6 +42,9 @@ public:
      *  `MOCK_REPLY: <text>`, or the lines between `MOCK_REPLY_BEGIN` and
      *  `MOCK_REPLY_END`. */
     static std::optional<QString> mockReplyDirective(const QString &message);
+
+private:
+    static MockReply generateUncached(quint64 seed, int targetTokens, int maxTokens);
 };
 
 } // namespace Madf::Test
