@@ -1,33 +1,28 @@
 #include "cli.h"
 #include "clisupport.h"
 #include "commands.h"
-#include "documentrunner.h"
 
-#include "core/metrics/statistics.h"
+#include "core/orchestration/benchmarkrunner.h"
+#include "core/orchestration/documentorchestrator.h"
+#include "core/storage/documentstore.h"
 
 #include <QCoreApplication>
-#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <csignal>
 
 namespace Madf::Cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("madf", text); }
+QString tr(const char *text) { return QCoreApplication::translate("Madf::Cli", text); }
 
 QString usageText()
 {
     return tr("Usage:\n"
               "  madf bench [--iterations N] [--topic TEXT] [--json] [--config FILE]\n"
               "  madf load-test [--concurrent N] [--topic TEXT] [--json] [--config FILE]\n");
-}
-
-// The seed's benchmark request.
-DocumentRequest benchRequest(const QString &topic)
-{
-    DocumentRequest r;
-    r.topic = topic;
-    r.documentType = QStringLiteral("article");
-    r.targetLength = 1000;
-    return r;
 }
 
 int positiveValue(const QCommandLineParser &p, const QString &name, int *value)
@@ -41,82 +36,100 @@ int positiveValue(const QCommandLineParser &p, const QString &name, int *value)
     return -1;
 }
 
-int bench(const Config &config, const DocumentRequest &request, int iterations, bool json)
+// Runs the runner shared with the GUI in this thread's event loop, prints a
+// line per measured document (benchmark), cancels it on Ctrl+C and saves a
+// run that ended to the documents database, where MADF Studio lists it.
+std::optional<BenchmarkResult> runBenchmark(const Config &config, const BenchmarkRunner::Options &options,
+                                            const QString &command)
 {
-    QList<double> latencies, qualities, costs;
-    int complete = 0;
-    for (int i = 0; i < iterations; ++i) {
-        // One engine per run, as the seed's loop awaits each document in turn.
-        DocumentRunner runner(config);
-        runner.setProgress(false);
-        QString error;
-        const QList<RunOutcome> o = runner.run({request}, {}, &error);
-        if (o.isEmpty()) {
-            err() << tr("madf bench: the engine did not start: %1\n").arg(error);
-            return ExitFailure;
-        }
-        if (interrupted() || o.first().document.status == DocumentStatus::Cancelled)
-            return ExitInterrupted;
-        latencies << o.first().latencyMs / 1000.0;
-        qualities << o.first().document.qualityScore.value_or(0);
-        costs << o.first().costUsd;
-        complete += o.first().document.status == DocumentStatus::Complete;
-        err() << tr("run %1/%2: %3 s, quality %4%\n")
-                     .arg(i + 1)
-                     .arg(iterations)
-                     .arg(latencies.last(), 0, 'f', 2)
-                     .arg(qualities.last() * 100, 0, 'f', 1);
+    BenchmarkRunner runner;
+    QEventLoop loop;
+    std::optional<BenchmarkResult> result;
+    QObject::connect(&runner, &BenchmarkRunner::failed, &loop, [&](const QString &error) {
+        err() << tr("madf %1: the engine did not start: %2\n").arg(command, error);
+        loop.quit();
+    });
+    QObject::connect(&runner, &BenchmarkRunner::finished, &loop, [&](const BenchmarkResult &r) {
+        result = r;
+        loop.quit();
+    });
+    if (options.kind == BenchmarkResult::Kind::Benchmark)
+        QObject::connect(&runner, &BenchmarkRunner::documentMeasured, &loop,
+                         [](const BenchmarkSample &s, int done, int total) {
+                             err() << tr("run %1/%2: %3 s, quality %4%\n")
+                                          .arg(done)
+                                          .arg(total)
+                                          .arg(s.latencySeconds, 0, 'f', 2)
+                                          .arg(s.quality.value_or(0) * 100, 0, 'f', 1);
+                             err().flush();
+                         });
+    installInterruptHandler();
+    QTimer sigint;
+    QObject::connect(&sigint, &QTimer::timeout, &loop, [&] {
+        if (!interrupted() || runner.result().cancelled)
+            return;
+        std::signal(SIGINT, SIG_DFL); // a second Ctrl+C ends at once
+        err() << tr("Cancelling… (the work done so far is kept)\n");
         err().flush();
+        runner.cancel();
+    });
+    sigint.start(100);
+    runner.start(config, options);
+    loop.exec();
+    sigint.stop();
+    std::signal(SIGINT, SIG_DFL);
+    if (result && !result->cancelled) {
+        DocumentStore store;
+        QString error;
+        if (!store.open(DocumentOrchestrator::databasePath(config), &error) || store.saveBenchmarkRun(*result, &error) < 0)
+            err() << tr("madf %1: the results were not saved: %2\n").arg(command, error);
     }
-    const double avg = Statistics::mean(latencies);
-    const double throughput = avg > 0 ? 3600 / avg : 0;
-    if (json) {
-        printJson({{QStringLiteral("iterations"), iterations},
-                   {QStringLiteral("avg_latency"), avg},
-                   {QStringLiteral("std_latency"), Statistics::stdev(latencies)},
-                   {QStringLiteral("avg_quality"), Statistics::mean(qualities)},
-                   {QStringLiteral("throughput"), throughput},
-                   {QStringLiteral("avg_cost"), Statistics::mean(costs)},
-                   {QStringLiteral("complete"), complete}});
-    } else {
-        out() << tr("Average latency: %1s (std %2s)\n").arg(avg, 0, 'f', 2).arg(Statistics::stdev(latencies), 0, 'f', 2)
-              << tr("Throughput: %1 docs/hour\n").arg(throughput, 0, 'f', 1)
-              << tr("Quality: %1%\n").arg(Statistics::mean(qualities) * 100, 0, 'f', 2)
-              << tr("Cost per document: %1\n").arg(formatCost(Statistics::mean(costs)))
-              << tr("Complete: %1/%2\n").arg(complete).arg(iterations);
-    }
-    return complete == iterations ? ExitOk : ExitFailure;
+    return result;
 }
 
-int loadTest(const Config &config, const DocumentRequest &request, int concurrent, bool json)
+int bench(const Config &config, const BenchmarkRunner::Options &options, bool json)
 {
-    DocumentRunner runner(config);
-    runner.setProgress(false);
-    QElapsedTimer clock;
-    clock.start();
-    QString error;
-    const QList<RunOutcome> outcomes = runner.run(QList<DocumentRequest>(concurrent, request), {}, &error);
-    const double total = clock.elapsed() / 1000.0;
-    if (outcomes.isEmpty()) {
-        err() << tr("madf load-test: the engine did not start: %1\n").arg(error);
+    const std::optional<BenchmarkResult> r = runBenchmark(config, options, QStringLiteral("bench"));
+    if (!r)
         return ExitFailure;
-    }
-    const int successful = int(std::count_if(outcomes.begin(), outcomes.end(), [](const RunOutcome &o) {
-        return o.document.status == DocumentStatus::Complete;
-    }));
-    if (json) {
-        printJson({{QStringLiteral("concurrent"), concurrent},
-                   {QStringLiteral("total_time"), total},
-                   {QStringLiteral("avg_time_per_doc"), total / concurrent},
-                   {QStringLiteral("successful"), successful}});
-    } else {
-        out() << tr("Total time: %1s\n").arg(total, 0, 'f', 2)
-              << tr("Average time per document: %1s\n").arg(total / concurrent, 0, 'f', 2)
-              << tr("Successful: %1/%2\n").arg(successful).arg(concurrent);
-    }
-    if (interrupted())
+    if (r->cancelled)
         return ExitInterrupted;
-    return successful == concurrent ? ExitOk : ExitFailure;
+    if (json) {
+        printJson({{QStringLiteral("iterations"), r->count},
+                   {QStringLiteral("avg_latency"), r->avgLatency()},
+                   {QStringLiteral("std_latency"), r->stdLatency()},
+                   {QStringLiteral("avg_quality"), r->avgQuality()},
+                   {QStringLiteral("throughput"), r->docsPerHour()},
+                   {QStringLiteral("avg_cost"), r->costPerDocument()},
+                   {QStringLiteral("complete"), r->successes()}});
+    } else {
+        out() << tr("Average latency: %1s (std %2s)\n").arg(r->avgLatency(), 0, 'f', 2).arg(r->stdLatency(), 0, 'f', 2)
+              << tr("Throughput: %1 docs/hour\n").arg(r->docsPerHour(), 0, 'f', 1)
+              << tr("Quality: %1%\n").arg(r->avgQuality() * 100, 0, 'f', 2)
+              << tr("Cost per document: %1\n").arg(formatCost(r->costPerDocument()))
+              << tr("Complete: %1/%2\n").arg(r->successes()).arg(r->count);
+    }
+    return r->successes() == r->count ? ExitOk : ExitFailure;
+}
+
+int loadTest(const Config &config, const BenchmarkRunner::Options &options, bool json)
+{
+    const std::optional<BenchmarkResult> r = runBenchmark(config, options, QStringLiteral("load-test"));
+    if (!r)
+        return ExitFailure;
+    if (json) {
+        printJson({{QStringLiteral("concurrent"), r->count},
+                   {QStringLiteral("total_time"), r->totalSeconds},
+                   {QStringLiteral("avg_time_per_doc"), r->avgTimePerDocument()},
+                   {QStringLiteral("successful"), r->successes()}});
+    } else {
+        out() << tr("Total time: %1s\n").arg(r->totalSeconds, 0, 'f', 2)
+              << tr("Average time per document: %1s\n").arg(r->avgTimePerDocument(), 0, 'f', 2)
+              << tr("Successful: %1/%2\n").arg(r->successes()).arg(r->count);
+    }
+    if (r->cancelled)
+        return ExitInterrupted;
+    return r->successes() == r->count ? ExitOk : ExitFailure;
 }
 } // namespace
 
@@ -139,7 +152,12 @@ int benchCommand(const QStringList &args)
     if (const int code = positiveValue(p, load ? QStringLiteral("concurrent") : QStringLiteral("iterations"), &n);
         code >= 0)
         return code;
-    const DocumentRequest request = benchRequest(p.value(QStringLiteral("topic")));
+    BenchmarkRunner::Options options;
+    options.kind = load ? BenchmarkResult::Kind::LoadTest : BenchmarkResult::Kind::Benchmark;
+    options.count = n;
+    options.request = BenchmarkRunner::seedRequest(p.value(QStringLiteral("topic")));
+    options.keepCache = p.isSet(QStringLiteral("cache"));
+    const DocumentRequest &request = options.request;
     for (const RequestError &e : request.validate()) {
         err() << e.message() << '\n';
         return ExitUsage;
@@ -147,11 +165,10 @@ int benchCommand(const QStringList &args)
     std::optional<Config> config = loadConfig(p);
     if (!config)
         return ExitUsage;
-    if (!p.isSet(QStringLiteral("cache")))
-        for (AgentConfig &a : config->agents)
-            a.cacheEnabled = false;
+    options.configName = p.isSet(QStringLiteral("config")) ? QFileInfo(p.value(QStringLiteral("config"))).fileName()
+                                                           : QString();
     const bool json = p.isSet(QStringLiteral("json"));
-    return load ? loadTest(*config, request, n, json) : bench(*config, request, n, json);
+    return load ? loadTest(*config, options, json) : bench(*config, options, json);
 }
 
 } // namespace Madf::Cli

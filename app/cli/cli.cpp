@@ -7,7 +7,7 @@
 namespace Madf::Cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("madf", text); }
+QString tr(const char *text) { return QCoreApplication::translate("Madf::Cli", text); }
 
 struct Command
 {
@@ -19,17 +19,17 @@ struct Command
 const QList<Command> &commands()
 {
     static const QList<Command> list = {
-        {"config", QT_TRANSLATE_NOOP("madf", "validate, show or create a configuration file"), configCommand},
-        {"providers", QT_TRANSLATE_NOOP("madf", "list, test a provider or list its models"), providersCommand},
-        {"complete", QT_TRANSLATE_NOOP("madf", "one model call through the gateway"), completeCommand},
-        {"generate", QT_TRANSLATE_NOOP("madf", "generate one document"), generateCommand},
-        {"batch", QT_TRANSLATE_NOOP("madf", "generate the documents listed in a YAML file"), batchCommand},
-        {"history", QT_TRANSLATE_NOOP("madf", "list the documents generated so far"), historyCommand},
-        {"show", QT_TRANSLATE_NOOP("madf", "a document's metadata, quality, sections and calls"), historyCommand},
-        {"export", QT_TRANSLATE_NOOP("madf", "write a stored document as Markdown or HTML"), historyCommand},
-        {"resume", QT_TRANSLATE_NOOP("madf", "finish the documents an interruption left"), historyCommand},
-        {"bench", QT_TRANSLATE_NOOP("madf", "the benchmark: one request N times in a row"), benchCommand},
-        {"load-test", QT_TRANSLATE_NOOP("madf", "N requests at once"), benchCommand},
+        {"config", QT_TRANSLATE_NOOP("Madf::Cli", "validate, show or create a configuration file"), configCommand},
+        {"providers", QT_TRANSLATE_NOOP("Madf::Cli", "list, test a provider or list its models"), providersCommand},
+        {"complete", QT_TRANSLATE_NOOP("Madf::Cli", "one model call through the gateway"), completeCommand},
+        {"generate", QT_TRANSLATE_NOOP("Madf::Cli", "generate one document"), generateCommand},
+        {"batch", QT_TRANSLATE_NOOP("Madf::Cli", "generate the documents listed in a YAML file"), batchCommand},
+        {"history", QT_TRANSLATE_NOOP("Madf::Cli", "list the documents generated so far"), historyCommand},
+        {"show", QT_TRANSLATE_NOOP("Madf::Cli", "a document's metadata, quality, sections and calls"), historyCommand},
+        {"export", QT_TRANSLATE_NOOP("Madf::Cli", "write a stored document as Markdown or HTML"), historyCommand},
+        {"resume", QT_TRANSLATE_NOOP("Madf::Cli", "finish the documents an interruption left"), historyCommand},
+        {"bench", QT_TRANSLATE_NOOP("Madf::Cli", "the benchmark: one request N times in a row"), benchCommand},
+        {"load-test", QT_TRANSLATE_NOOP("Madf::Cli", "N requests at once"), benchCommand},
     };
     return list;
 }

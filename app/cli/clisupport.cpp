@@ -16,7 +16,7 @@
 namespace Madf::Cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("madf", text); }
+QString tr(const char *text) { return QCoreApplication::translate("Madf::Cli", text); }
 
 std::atomic_bool s_interrupted{false};
 

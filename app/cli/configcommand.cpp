@@ -14,7 +14,7 @@
 namespace Madf::Cli {
 
 namespace {
-QString tr(const char *text, int n = -1) { return QCoreApplication::translate("madf", text, nullptr, n); }
+QString tr(const char *text, int n = -1) { return QCoreApplication::translate("Madf::Cli", text, nullptr, n); }
 
 void printIssues(const ConfigIssues &issues)
 {

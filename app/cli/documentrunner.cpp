@@ -21,7 +21,7 @@
 namespace Madf::Cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("madf", text); }
+QString tr(const char *text) { return QCoreApplication::translate("Madf::Cli", text); }
 
 // What a progress line shows; a new line only when one of these changes.
 struct Shown

@@ -5,6 +5,7 @@
 #include "core/model/documentrequest.h"
 #include "core/orchestration/engineevents.h"
 
+#include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QList>
@@ -38,6 +39,7 @@ struct RunOutcome
  *  everything on Ctrl+C so the work so far is kept. */
 class DocumentRunner
 {
+    Q_DECLARE_TR_FUNCTIONS(Madf::Cli)
 public:
     explicit DocumentRunner(const Config &config);
     ~DocumentRunner();

@@ -13,7 +13,7 @@
 namespace Madf::Cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("madf", text); }
+QString tr(const char *text) { return QCoreApplication::translate("Madf::Cli", text); }
 
 QString usageText()
 {
@@ -21,7 +21,7 @@ QString usageText()
               "  madf history [--search TEXT] [--sort date|quality|cost|latency] [--limit N] [--json]\n"
               "  madf show ID [--json]\n"
               "  madf export ID --format md|html [--out FILE]\n"
-              "  madf resume [--json]\n"
+              "  madf resume [--json]   (writes each resumed document to the output folder)\n"
               "  (each takes --config FILE)\n");
 }
 
@@ -208,12 +208,26 @@ int resume(bool json, const Config &config)
     }
     int failed = 0, stopped = 0;
     QJsonArray array;
+    const QDir outDir(config.resolvedOutputPath());
     for (const RunOutcome &o : outcomes) {
         failed += o.exitCode() == ExitFailure;
         stopped += o.exitCode() == ExitInterrupted;
-        array.append(o.toJson());
+        QJsonObject object = o.toJson();
+        // The interrupted command never wrote its file: written here, named as
+        // `madf batch` names its files.
+        QString path;
+        if (!o.document.sections.isEmpty()) {
+            path = outDir.filePath(slugFor(o.document.request.topic) + QLatin1Char('-') + o.document.id.left(8)
+                                   + QStringLiteral(".md"));
+            if (writeDocument(o.document, path, &error))
+                object.insert(QStringLiteral("path"), path);
+            else
+                err() << error << '\n';
+        }
+        array.append(object);
         if (!json)
-            out() << o.document.id << ' ' << toString(o.document.status) << '\n';
+            out() << o.document.id << ' ' << toString(o.document.status)
+                  << (object.contains(QStringLiteral("path")) ? QLatin1Char(' ') + path : QString()) << '\n';
     }
     if (json)
         printJson({{QStringLiteral("documents"), array}});

@@ -12,7 +12,7 @@
 namespace Madf::Cli {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("madf", text); }
+QString tr(const char *text) { return QCoreApplication::translate("Madf::Cli", text); }
 
 QString usageText()
 {

@@ -54,11 +54,14 @@ LlmRequest Agent::baseRequest(int maxTokens) const
 }
 
 // The reply gets what the window has left after the input, never more than asked.
-void Agent::capReply(LlmRequest *request) const
+void Agent::capReply(LlmRequest *request, int inputTokens) const
 {
     const int window = modelContextWindow(request->model);
-    const int input = estimateTokens(request->system, request->model)
-        + estimateTokens(request->messages.isEmpty() ? QString() : request->messages.constLast().content, request->model);
+    const int input = inputTokens >= 0
+        ? inputTokens
+        : estimateTokens(request->system, request->model)
+            + estimateTokens(request->messages.isEmpty() ? QString() : request->messages.constLast().content,
+                             request->model);
     const int margin = window / 20 + 32;
     const int room = window - input - margin;
     request->maxTokens = qMax(qMin(request->maxTokens, room), qMin(request->maxTokens, 256));
@@ -74,24 +77,32 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
     if (!m_prompts)
         return request;
 
-    QVariantMap rendered = vars;
     const QString marker = (m_simulated && !simulatedJson.isEmpty()) ? simulatedLine(simulatedJson) : QString();
-    if (!fitVariable.isEmpty() && rendered.contains(fitVariable)) {
+    // Rendered and counted once; only a prompt over the budget is rendered
+    // again with its bulky variable shortened (counting a long prompt costs
+    // more than rendering it).
+    int input = 0;
+    auto render = [&](const QVariantMap &values) {
+        request.system = m_prompts->system(prompt, values);
+        QString user = m_prompts->user(prompt, values);
+        if (!marker.isEmpty())
+            user += QStringLiteral("\n\n") + marker;
+        input = estimateTokens(request.system, request.model) + estimateTokens(user, request.model);
+        request.messages = {{QStringLiteral("user"), user}};
+    };
+    render(vars);
+    const int budget = inputBudget(request.model, request.maxTokens);
+    if (input > budget && !fitVariable.isEmpty() && vars.contains(fitVariable)) {
         // Measure the prompt without the bulky variable, then give it what is left.
-        QVariantMap without = rendered;
+        QVariantMap without = vars;
         without.insert(fitVariable, QStringLiteral("[…]"));
         const int overhead = estimateTokens(m_prompts->system(prompt, without), request.model)
             + estimateTokens(m_prompts->user(prompt, without), request.model) + estimateTokens(marker, request.model);
-        const int room = inputBudget(request.model, request.maxTokens) - overhead;
-        rendered.insert(fitVariable, fitToTokens(rendered.value(fitVariable).toString(), qMax(1, room), request.model));
+        QVariantMap fitted = vars;
+        fitted.insert(fitVariable, fitToTokens(vars.value(fitVariable).toString(), qMax(1, budget - overhead), request.model));
+        render(fitted);
     }
-
-    request.system = m_prompts->system(prompt, rendered);
-    QString user = m_prompts->user(prompt, rendered);
-    if (!marker.isEmpty())
-        user += QStringLiteral("\n\n") + marker;
-    request.messages.append({QStringLiteral("user"), user});
-    capReply(&request);
+    capReply(&request, input);
     return request;
 }
 

@@ -61,7 +61,8 @@ protected:
 
 private:
     LlmRequest baseRequest(int maxTokens) const;
-    void capReply(LlmRequest *request) const;
+    /** `inputTokens`: the request's system and user text, when already counted (-1: count them). */
+    void capReply(LlmRequest *request, int inputTokens = -1) const;
 };
 
 } // namespace Madf

@@ -47,6 +47,9 @@ QString format(const QList<int> &numbers)
 template <class F>
 QString rewrite(const QString &text, F transform)
 {
+    // Every citation opens with '[': text without one (most) is returned as it is.
+    if (!text.contains(QLatin1Char('[')))
+        return text;
     QString out;
     qsizetype last = 0;
     for (auto it = citationRe().globalMatch(text); it.hasNext();) {
@@ -68,6 +71,8 @@ QString rewrite(const QString &text, F transform)
 QList<int> cited(const QString &text)
 {
     QList<int> all;
+    if (!text.contains(QLatin1Char('[')))
+        return all;
     for (auto it = citationRe().globalMatch(text); it.hasNext();) {
         for (int n : numbersIn(it.next().captured(1))) {
             if (!all.contains(n))

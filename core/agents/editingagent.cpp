@@ -17,6 +17,12 @@ namespace Madf {
 
 namespace {
 
+// lupdate files a bare tr() under the class or namespace it is called
+// in; calls outside the class this context belongs to name it.
+struct EditingAgentTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::EditingAgent)
+};
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Madf::EditingAgent", text);
@@ -25,7 +31,7 @@ QString tr(const char *text)
 template <class T>
 ParseOutcome<T> callFailed(const LlmResult &reply)
 {
-    return ParseOutcome<T>::failure(reply.errorMessage.isEmpty() ? tr("the model call failed") : reply.errorMessage,
+    return ParseOutcome<T>::failure(reply.errorMessage.isEmpty() ? EditingAgentTr::tr("the model call failed") : reply.errorMessage,
                                     false);
 }
 

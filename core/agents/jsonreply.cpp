@@ -12,10 +12,12 @@ namespace Madf {
 
 namespace {
 
-QString tr(const char *text)
+// Free functions name their context: lupdate would file a bare tr() under
+// the namespace.
+struct JsonReplyTr
 {
-    return QCoreApplication::translate("Madf::JsonReply", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Madf::JsonReply)
+};
 
 QString typeName(const QJsonValue &value)
 {
@@ -85,12 +87,12 @@ Attempt parseCandidate(const QString &json)
             --q;
         if (q >= 0 && json.at(q) == QLatin1Char(',')) {
             const Position pos = positionOf(json, q);
-            return {std::nullopt, tr("invalid JSON: trailing comma before '%1' at line %2, column %3")
+            return {std::nullopt, JsonReplyTr::tr("invalid JSON: trailing comma before '%1' at line %2, column %3")
                                       .arg(closer).arg(pos.line).arg(pos.column)};
         }
     }
     const Position p = positionOf(json, index);
-    return {std::nullopt, tr("invalid JSON at line %1, column %2: %3 (near \"%4\")")
+    return {std::nullopt, JsonReplyTr::tr("invalid JSON at line %1, column %2: %3 (near \"%4\")")
                               .arg(p.line).arg(p.column).arg(parseError.errorString(), snippetAround(json, index))};
 }
 
@@ -160,7 +162,7 @@ ScanResult scanProse(const QString &text)
         if (end < 0) {
             if (isObject && text.size() - start > result.errorLength) {
                 const Position p = positionOf(text, start);
-                result.error = tr("the JSON starting at line %1, column %2 is never closed (was the reply cut off?)")
+                result.error = JsonReplyTr::tr("the JSON starting at line %1, column %2 is never closed (was the reply cut off?)")
                                    .arg(p.line).arg(p.column);
                 result.errorLength = text.size() - start;
             }
@@ -194,6 +196,9 @@ QString stripThinking(const QString &reply)
                                             QRegularExpression::CaseInsensitiveOption);
     static const QRegularExpression openRe(QStringLiteral("<(think|thinking|reasoning)>"),
                                            QRegularExpression::CaseInsensitiveOption);
+    // Every tag it looks for starts with '<': most replies have none at all.
+    if (!reply.contains(QLatin1Char('<')))
+        return reply;
     QString text = reply;
     text.remove(pairRe);
     // Some chat templates put the opening tag in the prompt: the reply then
@@ -219,8 +224,8 @@ std::optional<QJsonValue> extractJson(const QString &reply, QString *error)
 
     const QString text = stripThinking(reply).trimmed();
     if (text.isEmpty())
-        return fail(reply.trimmed().isEmpty() ? tr("the reply is empty")
-                                              : tr("the reply holds only reasoning, no answer"));
+        return fail(reply.trimmed().isEmpty() ? JsonReplyTr::tr("the reply is empty")
+                                              : JsonReplyTr::tr("the reply holds only reasoning, no answer"));
 
     QString firstError;
     if (text.startsWith(QLatin1Char('{')) || text.startsWith(QLatin1Char('['))) {
@@ -261,7 +266,7 @@ std::optional<QJsonValue> extractJson(const QString &reply, QString *error)
         return fail(prose.error);
     if (!firstError.isEmpty())
         return fail(firstError);
-    return fail(tr("the reply contains no JSON object"));
+    return fail(JsonReplyTr::tr("the reply contains no JSON object"));
 }
 
 ParseOutcome<QJsonObject> extractJsonObject(const QString &reply)
@@ -272,7 +277,7 @@ ParseOutcome<QJsonObject> extractJsonObject(const QString &reply)
         return ParseOutcome<QJsonObject>::failure(error, true);
     if (!value->isObject())
         return ParseOutcome<QJsonObject>::failure(
-            tr("expected a JSON object, got %1").arg(typeName(*value)), true);
+            JsonReplyTr::tr("expected a JSON object, got %1").arg(typeName(*value)), true);
     return ParseOutcome<QJsonObject>::success(value->toObject());
 }
 
@@ -281,11 +286,11 @@ std::optional<double> readScore(const QJsonObject &object, const QString &key, Q
     const QJsonValue value = object.value(key);
     QString why;
     if (value.isUndefined())
-        why = tr("\"%1\" is missing (a number from 0 to 1 is required)").arg(key);
+        why = JsonReplyTr::tr("\"%1\" is missing (a number from 0 to 1 is required)").arg(key);
     else if (!value.isDouble())
-        why = tr("\"%1\" is %2, not a number from 0 to 1").arg(key, typeName(value));
+        why = JsonReplyTr::tr("\"%1\" is %2, not a number from 0 to 1").arg(key, typeName(value));
     else if (!(value.toDouble() >= 0.0 && value.toDouble() <= 1.0))
-        why = tr("\"%1\" is %2, outside the range 0 to 1").arg(key).arg(value.toDouble());
+        why = JsonReplyTr::tr("\"%1\" is %2, outside the range 0 to 1").arg(key).arg(value.toDouble());
     if (!why.isEmpty()) {
         if (error)
             *error = why;
@@ -302,12 +307,12 @@ std::optional<QStringList> readStringList(const QJsonObject &object, const QStri
         if (optional)
             return QStringList();
         if (error)
-            *error = tr("\"%1\" is missing (a list of strings is required)").arg(key);
+            *error = JsonReplyTr::tr("\"%1\" is missing (a list of strings is required)").arg(key);
         return std::nullopt;
     }
     if (!value.isArray()) {
         if (error)
-            *error = tr("\"%1\" is %2, not a list of strings").arg(key, typeName(value));
+            *error = JsonReplyTr::tr("\"%1\" is %2, not a list of strings").arg(key, typeName(value));
         return std::nullopt;
     }
     QStringList list;
@@ -316,7 +321,7 @@ std::optional<QStringList> readStringList(const QJsonObject &object, const QStri
         const QJsonValue item = array.at(i);
         if (!item.isString()) {
             if (error)
-                *error = tr("\"%1\"[%2] is %3, not a string").arg(key).arg(i).arg(typeName(item));
+                *error = JsonReplyTr::tr("\"%1\"[%2] is %3, not a string").arg(key).arg(i).arg(typeName(item));
             return std::nullopt;
         }
         const QString text = item.toString().trimmed();

@@ -110,15 +110,34 @@ QString fitToTokens(const QString &text, int maxTokens, const QString &model)
     return kept + QStringLiteral("\n\n") + kCutMarker;
 }
 
-QString compactForSection(const QString &brief, const OutlineSection &section, int maxTokens, const QString &model)
-{
-    if (maxTokens < 1)
-        return {};
+namespace {
 
+const QRegularExpression &itemPattern()
+{
+    static const QRegularExpression itemRe(QStringLiteral("^\\s*(?:[-*+]|\\d+[.)])\\s+"));
+    return itemRe;
+}
+
+/** A brief cut into units, with their index. */
+struct BriefUnits
+{
+    QString brief;
+    QStringList units;
+    Bm25Index index;
+};
+
+// Every section of a document is compacted from the same brief, one after
+// the other: the units and their index are made once, not once per section.
+const BriefUnits &unitsOf(const QString &brief)
+{
+    thread_local BriefUnits cache;
+    thread_local bool valid = false;
+    if (valid && cache.brief == brief)
+        return cache;
     // Units: paragraphs, with each list item on its own, since a brief's key
     // facts are usually a bullet list and only some of them concern a section.
     static const QRegularExpression headingRe(QStringLiteral("^#{1,6}\\s"));
-    static const QRegularExpression itemRe(QStringLiteral("^\\s*(?:[-*+]|\\d+[.)])\\s+"));
+    const QRegularExpression &itemRe = itemPattern();
     QStringList units;
     for (const QString &paragraph : paragraphsOf(brief)) {
         QString pending;
@@ -134,13 +153,29 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
         if (!pending.trimmed().isEmpty())
             units << pending.trimmed();
     }
-    if (units.isEmpty())
-        return {};
-
     QList<SourceChunk> chunks;
     for (int i = 0; i < units.size(); ++i)
         chunks.append({0, i, units.at(i), 0});
-    const Bm25Index index(chunks);
+    cache.brief = brief;
+    cache.units = units;
+    cache.index = Bm25Index(chunks);
+    valid = true;
+    return cache;
+}
+
+} // namespace
+
+QString compactForSection(const QString &brief, const OutlineSection &section, int maxTokens, const QString &model)
+{
+    if (maxTokens < 1)
+        return {};
+
+    const QRegularExpression &itemRe = itemPattern();
+    const BriefUnits &cut = unitsOf(brief);
+    const QStringList units = cut.units;
+    const Bm25Index &index = cut.index;
+    if (units.isEmpty())
+        return {};
     const QString query = section.title + QLatin1Char(' ') + section.plan + QLatin1Char(' ')
         + section.keyPoints.join(QLatin1Char(' '));
     // Only the clearly relevant: a paragraph that merely shares the topic's

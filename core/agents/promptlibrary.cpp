@@ -135,6 +135,7 @@ bool validName(const QString &name)
 PromptLibrary::PromptLibrary(const QString &userFolder)
     : m_userFolder(userFolder)
 {
+    m_clock.start();
 }
 
 QString PromptLibrary::defaultUserFolder()
@@ -148,6 +149,15 @@ std::optional<PromptLibrary::Template> PromptLibrary::find(const QString &name) 
 {
     if (!validName(name))
         return std::nullopt;
+    // Every model request renders two templates: looking at the folder
+    // (several system calls) each time cost more than the rendering.
+    constexpr qint64 kRecheckMs = 1000;
+    {
+        QMutexLocker lock(&m_mutex);
+        const auto cached = m_cache.constFind(name);
+        if (cached != m_cache.constEnd() && m_clock.elapsed() - cached->checkedAtMs < kRecheckMs)
+            return *cached;
+    }
 
     QString path;
     QDateTime modified;
@@ -168,15 +178,17 @@ std::optional<PromptLibrary::Template> PromptLibrary::find(const QString &name) 
 
     QMutexLocker lock(&m_mutex);
     // A user file edited while the program runs is read again.
-    const auto cached = m_cache.constFind(name);
-    if (cached != m_cache.constEnd() && cached->source == path && cached->modified == modified
-        && cached->size == size)
+    const auto cached = m_cache.find(name);
+    if (cached != m_cache.end() && cached->source == path && cached->modified == modified && cached->size == size) {
+        cached->checkedAtMs = m_clock.elapsed();
         return *cached;
+    }
 
     Template t;
     t.source = path;
     t.modified = modified;
     t.size = size;
+    t.checkedAtMs = m_clock.elapsed();
     splitParts(readText(path), &t.system, &t.user);
     m_cache.insert(name, t);
     return t;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <QString>
@@ -19,7 +20,9 @@ namespace Madf {
  *  non-empty (and `{{^name}}...{{/name}}` only when it is empty or absent).
  *  A variable the caller does not provide renders empty, with one warning.
  *  Text before the first `## system` / `## user` heading is a note for
- *  template authors and is never sent. Thread-safe. */
+ *  template authors and is never sent. A user file added or edited while
+ *  the program runs is used from the next request a second later at most
+ *  (the folder is not looked at for every request). Thread-safe. */
 class PromptLibrary
 {
 public:
@@ -43,10 +46,12 @@ private:
         QString source;
         QDateTime modified;  ///< user files only: re-read when it or the size changes
         qint64 size = -1;
+        qint64 checkedAtMs = 0;  ///< m_clock when the files were last looked at
     };
     std::optional<Template> find(const QString &name) const;
 
     QString m_userFolder;
+    QElapsedTimer m_clock;
     mutable QMutex m_mutex;
     mutable QHash<QString, Template> m_cache;
 };

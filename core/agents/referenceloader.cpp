@@ -21,10 +21,12 @@ namespace Madf {
 
 namespace {
 
-QString tr(const char *text)
+// Free functions name their context: lupdate would file a bare tr() under
+// the namespace.
+struct ReferenceLoaderTr
 {
-    return QCoreApplication::translate("Madf::ReferenceLoader", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Madf::ReferenceLoader)
+};
 
 QString sizeText(qint64 bytes)
 {
@@ -57,15 +59,15 @@ SourceDoc readFile(int number, const QString &reference, qint64 maxBytes)
     const QString path = localPath(reference);
     const QFileInfo info(path);
     if (!info.exists())
-        return failed(number, reference, tr("file not found: %1").arg(path));
+        return failed(number, reference, ReferenceLoaderTr::tr("file not found: %1").arg(path));
     if (!info.isFile())
-        return failed(number, reference, tr("not a file: %1").arg(path));
+        return failed(number, reference, ReferenceLoaderTr::tr("not a file: %1").arg(path));
     if (info.size() > maxBytes)
-        return failed(number, reference, tr("file too large: %1 (%2, at most %3)")
+        return failed(number, reference, ReferenceLoaderTr::tr("file too large: %1 (%2, at most %3)")
                                              .arg(path, sizeText(info.size()), sizeText(maxBytes)));
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failed(number, reference, tr("cannot read %1: %2").arg(path, file.errorString()));
+        return failed(number, reference, ReferenceLoaderTr::tr("cannot read %1: %2").arg(path, file.errorString()));
     return ReferenceLoader::convert(number, reference, file.readAll(), QString(), QString());
 }
 

@@ -50,10 +50,22 @@ QString demoteHeadings(const QString &markdown, int topLevel)
 {
     static const QRegularExpression headingRe(QStringLiteral("^(#{1,6})([ \\t])"));
     static const QRegularExpression fenceRe(QStringLiteral("^\\s{0,3}(```|~~~)"));
+    // Without a '#' there is nothing to demote (and fences do not matter).
+    if (!markdown.contains(QLatin1Char('#')))
+        return markdown;
     QStringList lines = markdown.split(QLatin1Char('\n'));
     int shallowest = 7;
     bool inFence = false;
+    // Only a line opening with '#', '`' or '~' (after up to three spaces)
+    // can be a heading or a fence: the others skip both patterns.
+    const auto mayMatter = [](const QString &line) {
+        const QStringView start = QStringView(line).trimmed().left(1);
+        return !start.isEmpty() && (start[0] == QLatin1Char('#') || start[0] == QLatin1Char('`')
+                                    || start[0] == QLatin1Char('~'));
+    };
     for (const QString &line : std::as_const(lines)) {
+        if (!mayMatter(line))
+            continue;
         if (fenceRe.match(line).hasMatch())
             inFence = !inFence;
         else if (!inFence) {
@@ -67,6 +79,8 @@ QString demoteHeadings(const QString &markdown, int topLevel)
     const int shift = topLevel - shallowest;
     inFence = false;
     for (QString &line : lines) {
+        if (!mayMatter(line))
+            continue;
         if (fenceRe.match(line).hasMatch()) {
             inFence = !inFence;
             continue;

@@ -13,6 +13,12 @@ namespace Madf {
 
 namespace {
 
+// lupdate files a bare tr() under the class or namespace it is called
+// in; calls outside the class this context belongs to name it.
+struct ResearchAgentTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::ResearchAgent)
+};
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Madf::ResearchAgent", text);
@@ -22,7 +28,7 @@ template <class T>
 ParseOutcome<T> callFailed(const LlmResult &reply)
 {
     return ParseOutcome<T>::failure(
-        reply.errorMessage.isEmpty() ? tr("the model call failed") : reply.errorMessage, false);
+        reply.errorMessage.isEmpty() ? ResearchAgentTr::tr("the model call failed") : reply.errorMessage, false);
 }
 
 } // namespace

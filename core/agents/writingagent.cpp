@@ -19,6 +19,12 @@ namespace Madf {
 
 namespace {
 
+// lupdate files a bare tr() under the class or namespace it is called
+// in; calls outside the class this context belongs to name it.
+struct WritingAgentTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::WritingAgent)
+};
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Madf::WritingAgent", text);
@@ -57,25 +63,25 @@ QString bulletLines(const QStringList &items)
 std::optional<OutlineSection> readSection(const QJsonValue &value, int index, QString *error)
 {
     if (!value.isObject()) {
-        *error = tr("\"sections\"[%1] is not an object").arg(index);
+        *error = WritingAgentTr::tr("\"sections\"[%1] is not an object").arg(index);
         return std::nullopt;
     }
     const QJsonObject o = value.toObject();
     OutlineSection s;
     s.title = o.value(QStringLiteral("title")).toString().simplified();
     if (s.title.isEmpty()) {
-        *error = tr("\"sections\"[%1] has no \"title\"").arg(index);
+        *error = WritingAgentTr::tr("\"sections\"[%1] has no \"title\"").arg(index);
         return std::nullopt;
     }
     const QJsonValue plan = o.value(QStringLiteral("plan"));
     if (!plan.isUndefined() && !plan.isNull() && !plan.isString()) {
-        *error = tr("\"sections\"[%1].plan is not a string").arg(index);
+        *error = WritingAgentTr::tr("\"sections\"[%1].plan is not a string").arg(index);
         return std::nullopt;
     }
     s.plan = plan.toString().simplified();
     const std::optional<QStringList> points = readStringList(o, QStringLiteral("key_points"), error, true);
     if (!points) {
-        *error = tr("\"sections\"[%1]: %2").arg(index).arg(*error);
+        *error = WritingAgentTr::tr("\"sections\"[%1]: %2").arg(index).arg(*error);
         return std::nullopt;
     }
     s.keyPoints = *points;
@@ -84,7 +90,7 @@ std::optional<OutlineSection> readSection(const QJsonValue &value, int index, QS
         // Rescaled to the target length afterwards; only the proportions matter here.
         s.targetWords = qBound(0, int(words.toDouble()), DocumentRequest::MaxTargetLength);
     } else if (!words.isUndefined() && !words.isNull()) {
-        *error = tr("\"sections\"[%1].target_words is not a number").arg(index);
+        *error = WritingAgentTr::tr("\"sections\"[%1].target_words is not a number").arg(index);
         return std::nullopt;
     }
     return s;
@@ -130,11 +136,11 @@ void ensureFrontSection(QList<OutlineSection> *sections, const DocumentRequest &
     int words = 0;
     if (type == QLatin1String("report")) {
         name = QStringLiteral("Executive Summary");
-        plan = tr("The purpose, the key findings and the recommendations, for readers who read nothing else.");
+        plan = WritingAgentTr::tr("The purpose, the key findings and the recommendations, for readers who read nothing else.");
         words = qBound(80, request.targetLength / 10, 300);
     } else if (type == QLatin1String("paper")) {
         name = QStringLiteral("Abstract");
-        plan = tr("The question, the approach, the main findings and their significance.");
+        plan = WritingAgentTr::tr("The question, the approach, the main findings and their significance.");
         words = qBound(80, request.targetLength / 12, 250);
     } else {
         return;
@@ -180,7 +186,7 @@ DocumentSection sectionFrom(const DocumentContext &ctx, int sectionIndex, const 
 template <class T>
 ParseOutcome<T> callFailed(const LlmResult &reply)
 {
-    return ParseOutcome<T>::failure(reply.errorMessage.isEmpty() ? tr("the model call failed") : reply.errorMessage,
+    return ParseOutcome<T>::failure(reply.errorMessage.isEmpty() ? WritingAgentTr::tr("the model call failed") : reply.errorMessage,
                                     false);
 }
 

@@ -10,6 +10,12 @@ namespace Madf {
 
 namespace {
 
+// lupdate files a bare tr() under the class or namespace it is called
+// in; calls outside the class this context belongs to name it.
+struct DocumentTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::Document)
+};
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Madf::Document", text);
@@ -24,7 +30,7 @@ QString oneLine(const QString &text)
 QString displayTitle(const Document &document)
 {
     const QString title = oneLine(document.title);
-    return title.isEmpty() ? tr("Untitled document") : title;
+    return title.isEmpty() ? DocumentTr::tr("Untitled document") : title;
 }
 
 // The writer often opens a section with its own title as a level-1 or -2

@@ -14,6 +14,12 @@ namespace Madf {
 
 namespace {
 
+// lupdate files a bare tr() under the class or namespace it is called
+// in; calls outside the class this context belongs to name it.
+struct DocumentRequestTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::DocumentRequest)
+};
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Madf::DocumentRequest", text);
@@ -48,9 +54,9 @@ bool hasControlCharacters(const QString &text)
     return false;
 }
 
-QString atLeastChars(int n) { return tr("at least %1 characters").arg(formatCount(n)); }
-QString atMostChars(int n) { return tr("at most %1 characters").arg(formatCount(n)); }
-QString charRange(int lo, int hi) { return tr("%1–%2 characters").arg(formatCount(lo), formatCount(hi)); }
+QString atLeastChars(int n) { return DocumentRequestTr::tr("at least %1 characters").arg(formatCount(n)); }
+QString atMostChars(int n) { return DocumentRequestTr::tr("at most %1 characters").arg(formatCount(n)); }
+QString charRange(int lo, int hi) { return DocumentRequestTr::tr("%1–%2 characters").arg(formatCount(lo), formatCount(hi)); }
 
 class Collector
 {
@@ -66,15 +72,15 @@ public:
     {
         const int length = charCount(value.trimmed());
         if (length == 0)
-            add(field, value, tr("is empty"), charRange(1, maxChars));
+            add(field, value, DocumentRequestTr::tr("is empty"), charRange(1, maxChars));
         else if (length > maxChars)
-            add(field, value, tr("is too long"), atMostChars(maxChars));
+            add(field, value, DocumentRequestTr::tr("is too long"), atMostChars(maxChars));
     }
 
     void checkCount(const QString &field, qsizetype count, int max)
     {
         if (count > max)
-            add(field, QString::number(count), tr("entries are too many"), tr("at most %1").arg(formatCount(max)),
+            add(field, QString::number(count), DocumentRequestTr::tr("entries are too many"), DocumentRequestTr::tr("at most %1").arg(formatCount(max)),
                 false);
     }
 
@@ -86,18 +92,18 @@ private:
 
 void checkReference(Collector &out, const QString &field, const QString &reference)
 {
-    const QString rule = tr("an http(s) web address or a file path");
+    const QString rule = DocumentRequestTr::tr("an http(s) web address or a file path");
     const QString ref = reference.trimmed();
     if (ref.isEmpty()) {
-        out.add(field, reference, tr("is empty"), rule);
+        out.add(field, reference, DocumentRequestTr::tr("is empty"), rule);
         return;
     }
     if (charCount(ref) > DocumentRequest::MaxReferenceLength) {
-        out.add(field, reference, tr("is too long"), atMostChars(DocumentRequest::MaxReferenceLength));
+        out.add(field, reference, DocumentRequestTr::tr("is too long"), atMostChars(DocumentRequest::MaxReferenceLength));
         return;
     }
     if (hasControlCharacters(ref)) {
-        out.add(field, reference, tr("contains control characters"), rule);
+        out.add(field, reference, DocumentRequestTr::tr("contains control characters"), rule);
         return;
     }
     // "scheme:something" reads as a URL; a one-letter scheme is a Windows
@@ -109,12 +115,12 @@ void checkReference(Collector &out, const QString &field, const QString &referen
         return;
     const QString scheme = match.captured(1).toLower();
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
-        out.add(field, reference, tr("uses a scheme that is not allowed"), rule);
+        out.add(field, reference, DocumentRequestTr::tr("uses a scheme that is not allowed"), rule);
         return;
     }
     const QUrl url(ref, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
-        out.add(field, reference, tr("is not a valid web address"), rule);
+        out.add(field, reference, DocumentRequestTr::tr("is not a valid web address"), rule);
 }
 
 } // namespace

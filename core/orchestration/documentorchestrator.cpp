@@ -4,6 +4,7 @@
 #include "enginepricing.h"
 #include "engineservices.h"
 #include "resourcemanager.h"
+#include "storewriter.h"
 #include "workflow.h"
 
 #include "core/agents/promptlibrary.h"
@@ -42,6 +43,7 @@ struct DocumentOrchestrator::Private
     LlmClient *client = nullptr;
     ResourceManager *agents = nullptr;
     ResourceManager *inFlight = nullptr;
+    StoreWriter *writer = nullptr;
     ReferenceLoader *references = nullptr;
     PrometheusExporter *exporter = nullptr;
 
@@ -70,6 +72,12 @@ DocumentOrchestrator::~DocumentOrchestrator()
         run->abandon();
         delete run;
     }
+    // Finished ones waiting for deleteLater() too: they use `d`, which goes
+    // before QObject deletes the children.
+    qDeleteAll(findChildren<DocumentRun *>(QString(), Qt::FindDirectChildrenOnly));
+    delete d->writer;   // commits what the last event-loop pass wrote
+    d->writer = nullptr;
+    d->services.writer = nullptr;
     delete d->exporter;
     delete d->references;
     delete d->client;
@@ -101,6 +109,7 @@ void DocumentOrchestrator::ensureEngine()
     d->agents = new ResourceManager(qMax(1, oc.maxAgents), this);
     d->inFlight = new ResourceManager(qMax(1, oc.maxConcurrentTasks), this);
     d->references = new ReferenceLoader(this);
+    d->writer = new StoreWriter(this);
     connect(d->agents, &ResourceManager::usageChanged, this, [this](int inUse, int) {
         d->metrics.setGauge(QLatin1String(MetricNames::AgentsInUse), inUse);
         Q_EMIT resourceStatsChanged(d->agents->getStats());
@@ -116,7 +125,9 @@ void DocumentOrchestrator::ensureEngine()
     s.metrics = &d->metrics;
     s.prompts = &d->prompts;
     s.references = d->references;
+    s.writer = d->writer;
     s.pricing = pricingFor(d->config);
+    s.perDocumentBudget = d->config.budget.perDocument;
 
     if (d->config.metrics.enabled) {
         d->exporter = new PrometheusExporter(&d->metrics, this);
@@ -141,6 +152,7 @@ bool DocumentOrchestrator::open(QString *error)
     }
     d->storeOpen = true;
     d->services.store = &d->store;
+    d->writer->setStore(&d->store);
     QString cacheError;
     if (!d->cache.open(cachePath(d->config), d->config.cache, &cacheError))
         Log::warning(tr("The response cache works in memory only: %1").arg(cacheError));
@@ -238,6 +250,7 @@ void DocumentOrchestrator::startRun(DocumentRun *run, const DocumentRequest &req
     connect(run, &DocumentRun::progressChanged, this, &DocumentOrchestrator::progressChanged);
     connect(run, &DocumentRun::finished, this, [this, run](const Document &doc) {
         d->runs.remove(doc.id);
+        d->services.priorUsd.remove(QStringLiteral("doc:") + doc.id);
         disconnect(run, nullptr, this, nullptr);
         run->deleteLater();
         Q_EMIT documentFinished(doc);
@@ -304,9 +317,22 @@ QStringList DocumentOrchestrator::resumeInterrupted(const QStringList &onlyIds)
             continue;
         }
         const QString batchId = row ? row->batchId : QString();
+        // Calls made in this process are in the cost tracker as well as in
+        // the store; what the store has beyond them was spent before.
+        CallTotals spent = d->store.spending(id);
+        const CostTotals here = d->costs.forDocument(id);
+        spent.costUsd = qMax(0.0, spent.costUsd - here.usd);
+        spent.promptTokens = qMax<qint64>(0, spent.promptTokens - here.tokensIn);
+        spent.completionTokens = qMax<qint64>(0, spent.completionTokens - here.tokensOut);
+        spent.unknownCostCalls = qMax(0, spent.unknownCostCalls - int(here.unknownCostCalls));
+        d->services.priorUsd.insert(QStringLiteral("doc:") + id, spent.costUsd);
+        if (!batchId.isEmpty())
+            d->services.priorUsd.insert(QStringLiteral("batch:") + batchId,
+                                        qMax(0.0, d->store.batchSpending(batchId).costUsd
+                                                      - d->costs.forBatch(batchId).usd));
         auto *run = new DocumentRun(&d->services, config, *workflow, stored->request, id, batchId, this);
         run->setCompletedSteps(d->store.steps(id));
-        run->setStoredDocument(*stored);
+        run->setStoredDocument(*stored, spent, row ? row->latencyMs : 0);
         startRun(run, stored->request);
         resumed << id;
     }
@@ -326,6 +352,7 @@ void DocumentOrchestrator::setConfig(const Config &config)
     d->agents->setMaxAgents(qMax(1, config.orchestrator.maxAgents));
     d->inFlight->setMaxAgents(qMax(1, config.orchestrator.maxConcurrentTasks));
     d->services.pricing = pricingFor(config);
+    d->services.perDocumentBudget = config.budget.perDocument;
     if (config.metrics.enabled && !d->exporter) {
         d->exporter = new PrometheusExporter(&d->metrics, this);
         if (!d->exporter->listen(config.metrics))

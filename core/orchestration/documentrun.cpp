@@ -2,6 +2,7 @@
 
 #include "engineservices.h"
 #include "stagerunner.h"
+#include "storewriter.h"
 
 #include "core/agents/referenceloader.h"
 #include "core/log/log.h"
@@ -63,6 +64,8 @@ DocumentRun::~DocumentRun()
 {
     // Steps first: their callbacks point into the stage runners.
     stopSteps();
+    if (m_services->writer)
+        m_services->writer->saveNow(this);
     m_runners.clear();
 }
 
@@ -72,9 +75,11 @@ void DocumentRun::setCompletedSteps(const QList<StepRecord> &steps)
         m_completed.insert(s.stepKey, s);
 }
 
-void DocumentRun::setStoredDocument(const Document &document)
+void DocumentRun::setStoredDocument(const Document &document, const CallTotals &spent, qint64 earlierMs)
 {
     m_doc.createdAt = document.createdAt;
+    m_spentBefore = spent;
+    m_earlierMs = qMax<qint64>(0, earlierMs);
     m_doc.metadata.insert(QStringLiteral("resumed"), true);
 }
 
@@ -238,7 +243,7 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
 
     if (outcome.ok()) {
         ++m_stepsDone;
-        if (m_services->store && m_services->store->isOpen()) {
+        if (DocumentStore *store = m_services->writableStore()) {
             StepRecord record;
             record.stepKey = spec.key;
             record.stage = spec.stage;
@@ -247,7 +252,7 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
             record.metadata = QJsonObject{{QStringLiteral("calls"), outcome.calls},
                                           {QStringLiteral("from_cache"), outcome.fromCache},
                                           {QStringLiteral("repaired"), outcome.repaired}};
-            m_services->store->saveStep(id(), record);
+            store->saveStep(id(), record);
         }
         Q_EMIT taskCompleted(id(), spec.key, spec.agentName);
         emitProgress();
@@ -293,13 +298,13 @@ void DocumentRun::skipStage(const QString &stage, const QString &reason)
     QVariantList skipped = m_doc.metadata.value(QStringLiteral("skipped_stages")).toList();
     skipped << stage;
     m_doc.metadata.insert(QStringLiteral("skipped_stages"), skipped);
-    if (m_services->store && m_services->store->isOpen()) {
+    if (DocumentStore *store = m_services->writableStore()) {
         StepRecord record;
         record.stepKey = skippedKey(stage);
         record.stage = stage;
         record.status = StepRecord::Failed;
         record.output = reason;
-        m_services->store->saveStep(id(), record);
+        store->saveStep(id(), record);
     }
     Q_EMIT errorOccurred(id(), reason);
     Log::warning(QStringLiteral("document %1: %2").arg(id(), reason));
@@ -402,6 +407,10 @@ void DocumentRun::end(DocumentStatus status)
     if (status != DocumentStatus::Complete && !m_doc.qualityScore && m_quality)
         m_doc.qualityScore = m_quality;
     save();
+    // Saved before anyone hears of it: the history view and `madf show`
+    // read the database in other threads and processes.
+    if (m_services->writer)
+        m_services->writer->flush();
     const CostTotals cost = m_services->costs->forDocument(id());
     if (m_services->performance)
         m_services->performance->recordDocument(id(), m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0,

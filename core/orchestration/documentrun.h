@@ -53,8 +53,10 @@ public:
 
     /** Steps completed by an earlier run of this document (resume). */
     void setCompletedSteps(const QList<StepRecord> &steps);
-    /** The document as stored before (resume): keeps its creation time. */
-    void setStoredDocument(const Document &document);
+    /** The document as stored before (resume): keeps its creation time, and
+     *  counts what its calls cost (`spent`) and how long it ran
+     *  (`earlierMs`) before the interruption in its cost and latency. */
+    void setStoredDocument(const Document &document, const CallTotals &spent = {}, qint64 earlierMs = 0);
 
     void start();
     /** Stops at once: calls aborted, status CANCELLED, partial work kept. */
@@ -143,7 +145,13 @@ private:
     void end(DocumentStatus status);
     void emitProgress();
     void refresh();
+    /** Saves the document (and its row) before this pass's writes are
+     *  committed: once, however often it is asked for in the pass. */
     void save();
+    /** refresh(), then write the document to the store now. */
+    void write();
+    /** Equal but for status and update time. */
+    static bool sameContent(const Document &a, const Document &b);
     bool stageParallel(const QString &stage) const;
     int plannedSteps() const;
 
@@ -165,6 +173,9 @@ private:
     int m_stepsDone = 0;
     int m_extraSteps = 0;
     int m_replayed = 0;
+    std::optional<Document> m_written;     // as last written whole to the store
+    CallTotals m_spentBefore;              // by the runs this one resumes
+    qint64 m_earlierMs = 0;
     bool m_started = false;
     bool m_abandoned = false;
     bool m_configSaved = false;

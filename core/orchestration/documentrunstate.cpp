@@ -4,6 +4,7 @@
 
 #include "engineservices.h"
 #include "runestimator.h"
+#include "storewriter.h"
 
 #include "core/agents/documentassembler.h"
 #include "core/config/configwriter.h"
@@ -45,9 +46,9 @@ int DocumentRun::plannedSteps() const
 void DocumentRun::recordRound(int round, const QualityReport &report)
 {
     const QJsonObject json = report.toJson();
-    if (m_services->store && m_services->store->isOpen()) {
-        m_services->store->saveQualityReport(id(), round, json);
-        m_services->store->saveRevision(id(), round, draftDocument(), json, report.overall);
+    if (DocumentStore *store = m_services->writableStore()) {
+        store->saveQualityReport(id(), round, json);
+        store->saveRevision(id(), round, draftDocument(), json, report.overall);
     }
     QVariantList rounds = m_doc.metadata.value(QStringLiteral("rounds")).toList();
     rounds << QVariantMap{{QStringLiteral("round"), round}, {QStringLiteral("score"), report.overall}};
@@ -96,21 +97,49 @@ void DocumentRun::refresh()
 
 void DocumentRun::save()
 {
+    StoreWriter *writer = m_services->writer;
+    if (writer && writer->forWriting()) {
+        writer->saveBeforeCommit(this, [this] { write(); });
+        return;
+    }
+    write();
+}
+
+void DocumentRun::write()
+{
     refresh();
-    if (!m_services->store || !m_services->store->isOpen())
+    DocumentStore *store = m_services->writableStore();
+    if (!store)
         return;
     DocumentRow row;
-    row.costUsd = m_services->costs->forDocument(id()).usd;
-    row.latencyMs = m_clock.isValid() ? m_clock.elapsed() : 0;
+    row.costUsd = m_spentBefore.costUsd + m_services->costs->forDocument(id()).usd;
+    row.latencyMs = m_earlierMs + (m_clock.isValid() ? m_clock.elapsed() : 0);
     row.batchId = m_batchId;
+    QString error;
+    // Most saves only move the status on (a stage started or ended):
+    // serialising the whole document again each time was most of what
+    // saving cost.
+    if (m_written && sameContent(*m_written, m_doc)) {
+        if (!store->saveDocumentState(id(), m_doc.status, m_doc.updatedAt, row, &error))
+            Log::warning(QStringLiteral("document %1 could not be saved: %2").arg(id(), error));
+        return;
+    }
     if (!m_configSaved) {
         // Written without secrets; resume reads it back.
         row.configJson = QString::fromUtf8(ConfigWriter::toYaml(m_config));
         m_configSaved = true;
     }
-    QString error;
-    if (!m_services->store->saveDocument(m_doc, row, &error))
+    if (store->saveDocument(m_doc, row, &error))
+        m_written = m_doc;
+    else
         Log::warning(QStringLiteral("document %1 could not be saved: %2").arg(id(), error));
+}
+
+bool DocumentRun::sameContent(const Document &a, const Document &b)
+{
+    return a.title == b.title && a.sections == b.sections && a.qualityScore == b.qualityScore
+        && a.wordCount == b.wordCount && a.metadata == b.metadata && a.failureReason == b.failureReason
+        && a.createdAt == b.createdAt && a.request == b.request;
 }
 
 void DocumentRun::emitProgress()
@@ -122,9 +151,9 @@ void DocumentRun::emitProgress()
     p.stage = m_stage;
     p.stepsDone = m_stepsDone;
     p.stepsTotal = qMax(m_stepsDone, plannedSteps());
-    p.tokens = cost.tokensIn + cost.tokensOut;
-    p.costUsd = cost.usd;
-    p.costIsLowerBound = cost.totalIsLowerBound();
+    p.tokens = m_spentBefore.promptTokens + m_spentBefore.completionTokens + cost.tokensIn + cost.tokensOut;
+    p.costUsd = m_spentBefore.costUsd + cost.usd;
+    p.costIsLowerBound = cost.totalIsLowerBound() || m_spentBefore.unknownCostCalls > 0;
     p.quality = m_quality;
     p.revisionRound = m_ctx.revisionRound;
     Q_EMIT progressChanged(p);

@@ -16,6 +16,7 @@ class PromptLibrary;
 class ReferenceLoader;
 class ResourceManager;
 class ResponseCache;
+class StoreWriter;
 
 /** What every document run shares, owned by the DocumentOrchestrator and
  *  living in the engine thread. `store` and `cache` are null when the
@@ -23,7 +24,8 @@ class ResponseCache;
 struct EngineServices
 {
     LlmClient *client = nullptr;
-    DocumentStore *store = nullptr;
+    DocumentStore *store = nullptr;        ///< for reading; write through writableStore()
+    StoreWriter *writer = nullptr;
     ResponseCache *cache = nullptr;
     ResourceManager *agents = nullptr;     ///< the agent pool: max_agents
     ResourceManager *inFlight = nullptr;   ///< model calls in flight across all documents: max_concurrent_tasks
@@ -33,9 +35,20 @@ struct EngineServices
     const PromptLibrary *prompts = nullptr;
     ReferenceLoader *references = nullptr;
     PricingTable pricing;
+    /** The cost tracker's per-document budget (the engine's current
+     *  settings); 0 = none. */
+    double perDocumentBudget = 0;
     /** Expected cost of the calls admitted but not finished, by "doc:<id>" and
      *  "batch:<id>": parallel calls must not all pass the same budget check. */
     QHash<QString, double> reservedUsd;
+    /** What documents and batches spent in earlier processes (a resumed
+     *  document's calls before the interruption), by "doc:<id>" and
+     *  "batch:<id>": budgets count it, the document's cost includes it. */
+    QHash<QString, double> priorUsd;
+
+    /** The store within the current event-loop pass's transaction (see
+     *  StoreWriter); null when documents run in memory only. */
+    DocumentStore *writableStore() const;
 };
 
 } // namespace Madf

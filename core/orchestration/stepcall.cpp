@@ -42,10 +42,14 @@ BudgetCheck StepCall::admit(double estimate)
     const QString docKey = QStringLiteral("doc:") + m_documentId;
     const QString batchKey = QStringLiteral("batch:") + m_batchId;
     QHash<QString, double> &reserved = m_services->reservedUsd;
-    BudgetCheck check = m_services->costs->wouldExceed(m_documentId, QString(), estimate + reserved.value(docKey));
+    // What a resumed document (or its batch) spent before the interruption
+    // counts as much as what it spends now.
+    const QHash<QString, double> &prior = m_services->priorUsd;
+    BudgetCheck check = m_services->costs->wouldExceed(m_documentId, QString(),
+                                                       estimate + reserved.value(docKey) + prior.value(docKey));
     const double perBatch = m_config.budget.perBatch;
     if (!check.exceeded && !m_batchId.isEmpty() && perBatch > 0) {
-        const double spent = m_services->costs->forBatch(m_batchId).usd;
+        const double spent = m_services->costs->forBatch(m_batchId).usd + prior.value(batchKey);
         const double admitted = reserved.value(batchKey);
         if (spent + admitted + estimate > perBatch + 1e-9) {
             check.exceeded = true;
@@ -151,6 +155,13 @@ void StepCall::attempt(const LlmRequest &request)
             m_services->metrics->increment(QLatin1String(MetricNames::CacheMissesTotal));
     }
 
+    // Counting a long prompt's tokens is the dearest part of starting a
+    // call: done only when there is a budget to check it against.
+    const bool budgeted = m_services->perDocumentBudget > 0 || (!m_batchId.isEmpty() && m_config.budget.perBatch > 0);
+    if (!budgeted) {
+        m_services->agents->acquire(this, [this](int slot) { onAgentGranted(slot); });
+        return;
+    }
     // The budget check counts the prompt and the completion the step expects:
     // the whole max_tokens would stop documents long before their budget.
     const bool local = isLocalProvider(m_config, m_request.provider);
@@ -279,7 +290,7 @@ void StepCall::record(const LlmResult &result, bool fromCache)
     ev.usage = result.usage;
     ev.costUsd = fromCache ? std::optional<double>(0.0) : cost.usd;
 
-    if (m_services->store && m_services->store->isOpen()) {
+    if (DocumentStore *store = m_services->writableStore()) {
         CallRecord rec;
         rec.documentId = m_documentId;
         rec.stepKey = m_spec.key;
@@ -295,7 +306,7 @@ void StepCall::record(const LlmResult &result, bool fromCache)
         rec.errorKind = result.ok() ? QString() : toString(result.errorKind);
         rec.fromCache = fromCache;
         rec.simulated = simulated;
-        m_services->store->recordCall(rec);
+        store->recordCall(rec);
     }
     if (m_services->performance) {
         CallSample sample;

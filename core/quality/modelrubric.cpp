@@ -9,6 +9,12 @@ namespace Madf {
 
 namespace {
 
+// lupdate files a bare tr() under the class or namespace it is called
+// in; calls outside the class this context belongs to name it.
+struct ModelRubricTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::ModelRubric)
+};
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Madf::ModelRubric", text);
@@ -27,7 +33,7 @@ std::optional<double> readScore(const QJsonObject &json, QLatin1String key, QStr
         return std::nullopt;
     const double score = value.toDouble(std::nan(""));
     if (!value.isDouble() || !(score >= 0.0 && score <= 1.0)) {
-        noteError(error, tr("%1 is not a score from 0 to 1").arg(key));
+        noteError(error, ModelRubricTr::tr("%1 is not a score from 0 to 1").arg(key));
         return std::nullopt;
     }
     return score;

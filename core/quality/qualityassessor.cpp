@@ -145,7 +145,7 @@ namespace QualityChecks {
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("Madf::QualityAssessor", text);
+    return QCoreApplication::translate("Madf::QualityChecks", text);
 }
 
 // The C locale (tests, CI, LANG unset) prints 5000; people read 5,000 better.

@@ -8,6 +8,12 @@ namespace Madf {
 
 namespace {
 
+// lupdate files a bare tr() under the class or namespace it is called
+// in; calls outside the class this context belongs to name it.
+struct QualityReportTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::QualityReport)
+};
 QString tr(const char *text)
 {
     return QCoreApplication::translate("Madf::QualityReport", text);
@@ -71,24 +77,24 @@ QString QualityBand::actionName() const
 QString QualityBand::verdictLabel() const
 {
     switch (verdict) {
-    case Verdict::Excellent: return tr("Excellent");
-    case Verdict::Good: return tr("Good");
-    case Verdict::Fair: return tr("Fair");
-    case Verdict::Poor: return tr("Poor");
-    case Verdict::Unacceptable: return tr("Unacceptable");
+    case Verdict::Excellent: return QualityReportTr::tr("Excellent");
+    case Verdict::Good: return QualityReportTr::tr("Good");
+    case Verdict::Fair: return QualityReportTr::tr("Fair");
+    case Verdict::Poor: return QualityReportTr::tr("Poor");
+    case Verdict::Unacceptable: return QualityReportTr::tr("Unacceptable");
     }
-    return tr("Unacceptable");
+    return QualityReportTr::tr("Unacceptable");
 }
 
 QString QualityBand::actionLabel() const
 {
     switch (action) {
-    case Action::Accept: return tr("Accept");
-    case Action::Refine: return tr("Refine");
-    case Action::ReviseSignificantly: return tr("Revise significantly");
-    case Action::Regenerate: return tr("Regenerate");
+    case Action::Accept: return QualityReportTr::tr("Accept");
+    case Action::Refine: return QualityReportTr::tr("Refine");
+    case Action::ReviseSignificantly: return QualityReportTr::tr("Revise significantly");
+    case Action::Regenerate: return QualityReportTr::tr("Regenerate");
     }
-    return tr("Regenerate");
+    return QualityReportTr::tr("Regenerate");
 }
 
 QList<QualityBand> QualityBand::all()

@@ -78,7 +78,7 @@ void checkOrder(const Context &c, CheckResult &out)
                              && (words.value(0) == u"abstract" || QualityScan::titleMatches(sections.at(i).title, QStringLiteral("Executive Summary")));
         if (summary) {
             place(i, [](SectionKind k) { return k != SectionKind::Front && k != SectionKind::Back; }, 0, i,
-                  QT_TRANSLATE_NOOP("Madf::QualityAssessor", "Section '%1' comes after '%2'; it should open the document"));
+                  QT_TRANSLATE_NOOP("Madf::QualityChecks", "Section '%1' comes after '%2'; it should open the document"));
         }
     }
     const auto firstIntro = std::find_if(sections.cbegin(), sections.cend(),
@@ -86,7 +86,7 @@ void checkOrder(const Context &c, CheckResult &out)
     if (firstIntro != sections.cend()) {
         const qsizetype i = firstIntro - sections.cbegin();
         place(i, [](SectionKind k) { return k == SectionKind::Body || k == SectionKind::Conclusion; }, 0, i,
-              QT_TRANSLATE_NOOP("Madf::QualityAssessor", "Section '%1' comes after '%2'; the introduction should come first"));
+              QT_TRANSLATE_NOOP("Madf::QualityChecks", "Section '%1' comes after '%2'; the introduction should come first"));
     }
     const auto lastConclusion = std::find_if(sections.crbegin(), sections.crend(),
                                              [](const SectionScan &s) { return s.kind == SectionKind::Conclusion; });
@@ -94,7 +94,7 @@ void checkOrder(const Context &c, CheckResult &out)
         const qsizetype i = sections.size() - 1 - (lastConclusion - sections.crbegin());
         place(i, [](SectionKind k) { return k == SectionKind::Body || k == SectionKind::Introduction; }, i + 1,
               sections.size(),
-              QT_TRANSLATE_NOOP("Madf::QualityAssessor", "Section '%1' is followed by '%2'; the conclusion should come last"));
+              QT_TRANSLATE_NOOP("Madf::QualityChecks", "Section '%1' is followed by '%2'; the conclusion should come last"));
     }
 
     if (checked == 0) {

@@ -11,7 +11,7 @@ using namespace StoreValues;
 
 namespace {
 
-// Version 1. A later change appends a step; a released step never changes.
+// A later change appends a step; a released step never changes.
 const SqliteConnection::Migrations &migrations()
 {
     static const SqliteConnection::Migrations steps = {
@@ -91,6 +91,18 @@ const SqliteConnection::Migrations &migrations()
             QStringLiteral("CREATE INDEX calls_document_id ON calls(document_id)"),
             QStringLiteral("CREATE INDEX calls_created_at ON calls(created_at)"),
         },
+        {
+            // Version 2: saved benchmark and load-test runs (documentstorebench.cpp).
+            QStringLiteral("CREATE TABLE benchmark_runs ("
+                           " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                           " created_at INTEGER NOT NULL,"
+                           " kind TEXT NOT NULL,"
+                           " config_name TEXT NOT NULL DEFAULT '',"
+                           " config_summary TEXT NOT NULL DEFAULT '',"
+                           " parameters_json TEXT NOT NULL DEFAULT '{}',"
+                           " results_json TEXT NOT NULL DEFAULT '{}')"),
+            QStringLiteral("CREATE INDEX benchmark_runs_created_at ON benchmark_runs(created_at)"),
+        },
     };
     return steps;
 }
@@ -162,10 +174,14 @@ DocumentStore::DocumentStore()
 {
 }
 
-DocumentStore::~DocumentStore() = default;
+DocumentStore::~DocumentStore()
+{
+    close();
+}
 
 bool DocumentStore::open(const QString &dbPath, QString *error)
 {
+    close();
     QString message;
     if (!m_connection.open(dbPath, migrations(), &message))
         return fail(message, error);
@@ -175,6 +191,12 @@ bool DocumentStore::open(const QString &dbPath, QString *error)
 
 void DocumentStore::close()
 {
+    // What was written in an open transaction is kept, as if commit() had been called.
+    if (m_transactionDepth > 0) {
+        m_transactionDepth = 1;
+        commit();
+    }
+    m_transactionDepth = 0;
     m_connection.close();
 }
 
@@ -221,9 +243,52 @@ std::optional<QSqlQuery> DocumentStore::exec(const QString &sql, const QVariantL
     return query;
 }
 
-bool DocumentStore::run(const QString &sql, const QVariantList &values, const QString &operation, QString *error)
+bool DocumentStore::run(const QString &sql, const QVariantList &values, const QString &operation, QString *error,
+                        QVariant *lastInsertId)
 {
-    return exec(sql, values, operation, error).has_value();
+    QString message;
+    if (!m_connection.run(sql, values, operation, &message, lastInsertId))
+        return fail(message, error);
+    succeed(error);
+    return true;
+}
+
+bool DocumentStore::begin(QString *error)
+{
+    if (m_transactionDepth > 0) {
+        ++m_transactionDepth;
+        succeed(error);
+        return true;
+    }
+    QString message;
+    if (!m_connection.begin(tr("start a transaction"), &message))
+        return fail(message, error);
+    m_transactionDepth = 1;
+    succeed(error);
+    return true;
+}
+
+bool DocumentStore::commit(QString *error)
+{
+    if (m_transactionDepth <= 0)
+        return fail(m_connection.describe(tr("commit"), tr("no transaction is open")), error);
+    if (--m_transactionDepth > 0) {
+        succeed(error);
+        return true;
+    }
+    QString message;
+    if (!m_connection.commit(tr("commit the writes"), &message))
+        return fail(message, error);
+    succeed(error);
+    return true;
+}
+
+void DocumentStore::rollback()
+{
+    if (m_transactionDepth <= 0)
+        return;
+    m_transactionDepth = 0;
+    m_connection.rollback();
 }
 
 bool DocumentStore::saveDocument(const Document &document, const DocumentRow &row, QString *error)
@@ -260,7 +325,8 @@ bool DocumentStore::saveDocument(const Document &document, const DocumentRow &ro
 std::optional<Document> DocumentStore::document(const QString &id, QString *error)
 {
     const QString operation = tr("read document %1").arg(id);
-    auto query = exec(QStringLiteral("SELECT document_json FROM documents WHERE id = ?"), {id}, operation, error);
+    auto query = exec(QStringLiteral("SELECT document_json, status, updated_at FROM documents WHERE id = ?"), {id},
+                      operation, error);
     if (!query || !query->next())
         return std::nullopt;
     QJsonParseError parseError;
@@ -270,7 +336,23 @@ std::optional<Document> DocumentStore::document(const QString &id, QString *erro
              error);
         return std::nullopt;
     }
-    return Document::fromJson(json.object());
+    Document document = Document::fromJson(json.object());
+    // saveDocumentState() moves these on without rewriting the JSON.
+    bool known = false;
+    const DocumentStatus status = documentStatusFromString(query->value(1).toString(), &known);
+    if (known)
+        document.status = status;
+    document.updatedAt = fromMs(query->value(2));
+    return document;
+}
+
+bool DocumentStore::saveDocumentState(const QString &id, DocumentStatus status, const QDateTime &updatedAt,
+                                      const DocumentRow &row, QString *error)
+{
+    static const QString sql = QStringLiteral(
+        "UPDATE documents SET status = ?, updated_at = ?, cost_usd = ?, latency_ms = ? WHERE id = ?");
+    return run(sql, {toString(status), toMs(updatedAt), row.costUsd, row.latencyMs, id},
+               tr("save the status of document %1").arg(id), error);
 }
 
 std::optional<DocumentRow> DocumentStore::documentRow(const QString &id, QString *error)

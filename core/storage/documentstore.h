@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/metrics/benchmarkresult.h"
 #include "core/storage/sqliteconnection.h"
 #include "core/storage/storerecords.h"
 
@@ -54,11 +55,28 @@ public:
     /** "wal" once open. */
     QString journalMode();
 
+    /** Groups the writes that follow, until the matching commit(), into one
+     *  transaction: they are saved together or not at all (a process killed
+     *  in between loses them all), and a burst of small writes costs one
+     *  commit instead of one each. Nested pairs join the outermost one. The
+     *  transaction takes the write lock at once (other writers wait), so keep
+     *  it short. close() commits what is open. */
+    bool begin(QString *error = nullptr);
+    bool commit(QString *error = nullptr);
+    /** Abandons the open transaction (every level of it). */
+    void rollback();
+    bool inTransaction() const { return m_transactionDepth > 0; }
+
     // Documents --------------------------------------------------------------
 
     /** Inserts or updates the document and its row (its steps, calls and
      *  revisions stay). The document's createdAt and updatedAt are stored. */
     bool saveDocument(const Document &document, const DocumentRow &row = {}, QString *error = nullptr);
+    /** Updates only the status, the update time and the row's cost and
+     *  latency of a saved document, when its text has not changed: much
+     *  cheaper than saveDocument(). document() reads them back. */
+    bool saveDocumentState(const QString &id, DocumentStatus status, const QDateTime &updatedAt,
+                           const DocumentRow &row, QString *error = nullptr);
     /** nullopt when there is no such document (and *error stays empty) or on error. */
     std::optional<Document> document(const QString &id, QString *error = nullptr);
     std::optional<DocumentRow> documentRow(const QString &id, QString *error = nullptr);
@@ -100,15 +118,34 @@ public:
     /** Oldest first. */
     QList<CallRecord> calls(const QString &documentId, QString *error = nullptr);
 
+    /** What the calls of a document cost so far (replies from the response
+     *  cache left out: they were not paid for). */
+    CallTotals spending(const QString &documentId, QString *error = nullptr);
+    /** The same for every document of a batch. */
+    CallTotals batchSpending(const QString &batchId, QString *error = nullptr);
+
+    // Benchmark runs (documentstorebench.cpp) --------------------------------
+
+    /** Appends a benchmark or load-test run; returns its id, or -1 on error. */
+    qint64 saveBenchmarkRun(const BenchmarkResult &result, QString *error = nullptr);
+    /** Newest first; @p limit 0 = all. */
+    QList<BenchmarkResult> benchmarkRuns(int limit = 0, QString *error = nullptr);
+    /** False when there was none (error empty) or on error. */
+    bool removeBenchmarkRun(qint64 id, QString *error = nullptr);
+
 private:
     bool fail(const QString &message, QString *error);
     void succeed(QString *error);
     std::optional<QSqlQuery> exec(const QString &sql, const QVariantList &values, const QString &operation,
                                   QString *error);
-    bool run(const QString &sql, const QVariantList &values, const QString &operation, QString *error);
+    /** A write, through a statement prepared once. */
+    bool run(const QString &sql, const QVariantList &values, const QString &operation, QString *error,
+             QVariant *lastInsertId = nullptr);
+    CallTotals callTotals(const QString &where, const QVariant &value, const QString &operation, QString *error);
 
     SqliteConnection m_connection;
     QString m_lastError;
+    int m_transactionDepth = 0;
 };
 
 } // namespace Madf

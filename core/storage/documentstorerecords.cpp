@@ -143,7 +143,8 @@ qint64 DocumentStore::recordCall(const CallRecord &call, QString *error)
         " ttft_ms, queued_ms, attempts, error_kind, from_cache, simulated, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const TokenUsage &usage = call.usage;
-    auto query = exec(sql,
+    QVariant id;
+    const bool written = run(sql,
                       {call.documentId, text(call.stepKey), text(call.agent), text(call.provider), text(call.model),
                        usage.promptTokens,
                        usage.cachedPromptTokens, usage.cacheWriteTokens, usage.completionTokens,
@@ -151,10 +152,8 @@ qint64 DocumentStore::recordCall(const CallRecord &call, QString *error)
                        call.ttftMs >= 0 ? QVariant(call.ttftMs) : QVariant(), call.queuedMs, call.attempts,
                        textOrNull(call.errorKind), int(call.fromCache), int(call.simulated),
                        toMs(call.createdAt)},
-                      tr("record a %1 call of document %2").arg(call.model, call.documentId), error);
-    if (!query)
-        return -1;
-    return query->lastInsertId().toLongLong();
+                      tr("record a %1 call of document %2").arg(call.model, call.documentId), error, &id);
+    return written ? id.toLongLong() : -1;
 }
 
 QList<CallRecord> DocumentStore::calls(const QString &documentId, QString *error)
@@ -192,6 +191,36 @@ QList<CallRecord> DocumentStore::calls(const QString &documentId, QString *error
         calls.append(call);
     }
     return calls;
+}
+
+CallTotals DocumentStore::spending(const QString &documentId, QString *error)
+{
+    return callTotals(QStringLiteral("document_id = ?"), documentId,
+                      tr("add up the calls of document %1").arg(documentId), error);
+}
+
+CallTotals DocumentStore::batchSpending(const QString &batchId, QString *error)
+{
+    return callTotals(QStringLiteral("document_id IN (SELECT id FROM documents WHERE batch_id = ?)"), batchId,
+                      tr("add up the calls of batch %1").arg(batchId), error);
+}
+
+CallTotals DocumentStore::callTotals(const QString &where, const QVariant &value, const QString &operation,
+                                     QString *error)
+{
+    CallTotals totals;
+    auto query = exec(QStringLiteral("SELECT COUNT(*), TOTAL(prompt_tokens), TOTAL(completion_tokens), TOTAL(cost_usd),"
+                                     " TOTAL(cost_usd IS NULL) FROM calls WHERE from_cache = 0 AND ")
+                          + where,
+                      {value}, operation, error);
+    if (!query || !query->next())
+        return totals;
+    totals.calls = query->value(0).toInt();
+    totals.promptTokens = qint64(query->value(1).toDouble());
+    totals.completionTokens = qint64(query->value(2).toDouble());
+    totals.costUsd = query->value(3).toDouble();
+    totals.unknownCostCalls = int(query->value(4).toDouble());
+    return totals;
 }
 
 } // namespace Madf

@@ -33,6 +33,8 @@ void SqliteConnection::close()
 {
     if (m_connectionName.isEmpty())
         return;
+    // Prepared statements belong to the connection: they go before it.
+    m_statements.clear();
     m_db.close();
     // removeDatabase() warns (and leaks) while a handle to the connection is
     // still alive, so ours goes first.
@@ -171,9 +173,37 @@ std::optional<QSqlQuery> SqliteConnection::exec(const QString &sql, const QVaria
     return query;
 }
 
-bool SqliteConnection::run(const QString &sql, const QVariantList &values, const QString &operation, QString *error)
+bool SqliteConnection::run(const QString &sql, const QVariantList &values, const QString &operation, QString *error,
+                           QVariant *lastInsertId)
 {
-    return exec(sql, values, operation, error).has_value();
+    if (!ready(operation, error))
+        return false;
+    // A handful of statements run over and over; a runaway set of distinct
+    // ones (they are never built from user input) must not grow without end.
+    constexpr qsizetype kMaxStatements = 64;
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        if (m_statements.size() >= kMaxStatements)
+            m_statements.clear();
+        QSqlQuery query(m_db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql)) {
+            setError(error, describe(operation, query.lastError()));
+            return false;
+        }
+        it = m_statements.insert(sql, query);
+    }
+    QSqlQuery &query = *it;
+    for (qsizetype i = 0; i < values.size(); ++i)
+        query.bindValue(int(i), values.at(i));
+    const bool ok = query.exec();
+    if (!ok)
+        setError(error, describe(operation, query.lastError()));
+    else if (lastInsertId)
+        *lastInsertId = query.lastInsertId();
+    // Reset, so that the statement holds no lock or snapshot between uses.
+    query.finish();
+    return ok;
 }
 
 bool SqliteConnection::begin(const QString &operation, QString *error)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QString>
@@ -58,8 +59,12 @@ public:
      *  nullopt and sets *error to describe(@p operation, ...). */
     std::optional<QSqlQuery> exec(const QString &sql, const QVariantList &values, const QString &operation,
                                   QString *error);
-    /** exec() for statements whose result is not read. */
-    bool run(const QString &sql, const QVariantList &values, const QString &operation, QString *error);
+    /** exec() for statements whose result is not read (writes, pragmas).
+     *  The statement stays prepared for the next run() with the same @p sql:
+     *  the engine writes the same few statements thousands of times. Sets
+     *  *lastInsertId when given. */
+    bool run(const QString &sql, const QVariantList &values, const QString &operation, QString *error,
+             QVariant *lastInsertId = nullptr);
 
     /** BEGIN IMMEDIATE: takes the write lock now, so a concurrent writer waits
      *  for the busy timeout here rather than failing halfway through. */
@@ -89,6 +94,7 @@ private:
     QString m_path;
     QSqlDatabase m_db;
     QThread *m_thread = nullptr;
+    QHash<QString, QSqlQuery> m_statements;   // prepared by run(), reset after each use
 };
 
 } // namespace Madf

@@ -92,6 +92,18 @@ struct CallRecord
     bool operator==(const CallRecord &) const = default;
 };
 
+/** Tokens and money of a set of recorded calls. */
+struct CallTotals
+{
+    int calls = 0;
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    double costUsd = 0;          ///< the known costs (simulated ones included, as CostTracker counts them)
+    int unknownCostCalls = 0;    ///< calls whose price was unknown: costUsd is then a lower bound
+
+    bool operator==(const CallTotals &) const = default;
+};
+
 /** One line of the history list. */
 struct DocumentSummary
 {

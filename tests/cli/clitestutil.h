@@ -14,10 +14,9 @@ struct CliRun
     QString err;
 };
 
-inline CliRun runMadf(const QStringList &args, const QProcessEnvironment &extraEnv = {},
-                      const QByteArray &stdinData = {}, int timeoutMs = 60000)
+/** The environment runMadf() gives `madf`: no user config, no keys, plus `extraEnv`. */
+inline QProcessEnvironment madfEnvironment(const QProcessEnvironment &extraEnv = {})
 {
-    QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const QString &k : env.keys())
         if (k.startsWith(QLatin1String("MADF_")) || k.endsWith(QLatin1String("_API_KEY")))
@@ -28,8 +27,20 @@ inline CliRun runMadf(const QStringList &args, const QProcessEnvironment &extraE
     env.insert(QStringLiteral("HOME"), home.path());
     for (const QString &k : extraEnv.keys())
         env.insert(k, extraEnv.value(k));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(MADF_BINARY_DIR "/app/madf"), args);
+    return env;
+}
+
+inline QString madfExecutable()
+{
+    return QStringLiteral(MADF_BINARY_DIR "/app/madf");
+}
+
+inline CliRun runMadf(const QStringList &args, const QProcessEnvironment &extraEnv = {},
+                      const QByteArray &stdinData = {}, int timeoutMs = 60000)
+{
+    QProcess p;
+    p.setProcessEnvironment(madfEnvironment(extraEnv));
+    p.start(madfExecutable(), args);
     if (!p.waitForStarted())
         return {};
     if (!stdinData.isEmpty())

@@ -3,6 +3,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 class TestCliBench : public QObject
 {
@@ -10,6 +11,7 @@ class TestCliBench : public QObject
 private slots:
     void benchHasSeedKeys();
     void loadTestRunsAllAtOnce();
+    void seedFiguresAsText();
     void badCounts();
 };
 
@@ -39,6 +41,25 @@ void TestCliBench::loadTestRunsAllAtOnce()
     QCOMPARE(o.value("successful").toInt(), 4);
     QVERIFY(o.value("total_time").toDouble() > 0);
     QCOMPARE(o.value("avg_time_per_doc").toDouble(), o.value("total_time").toDouble() / 4);
+}
+
+// The performance guide's own commands print the lines its scripts print.
+void TestCliBench::seedFiguresAsText()
+{
+    QTemporaryDir dir;
+    const QString config = writeSimConfig(dir);
+    const CliRun bench = runMadf({"bench", "--iterations", "10", "--config", config});
+    QVERIFY2(bench.exitCode == 0, qPrintable(bench.err));
+    for (const char *line : {"Average latency: ", "Throughput: ", "Quality: "})
+        QVERIFY2(bench.out.contains(QLatin1String(line)), line);
+    QVERIFY(bench.out.contains(QRegularExpression("Throughput: [0-9.]+ docs/hour")));
+    QVERIFY(bench.out.contains(QRegularExpression("Quality: [0-9.]+%")));
+    QCOMPARE(bench.err.count("run "), 10);
+    const CliRun load = runMadf({"load-test", "--concurrent", "10", "--config", config});
+    QVERIFY2(load.exitCode == 0, qPrintable(load.err));
+    QVERIFY(load.out.contains(QRegularExpression("Total time: [0-9.]+s")));
+    QVERIFY(load.out.contains(QRegularExpression("Average time per document: [0-9.]+s")));
+    QVERIFY(load.out.contains("Successful: 10/10"));
 }
 
 void TestCliBench::badCounts()

@@ -119,6 +119,48 @@ private Q_SLOTS:
         QCOMPARE(resumed.qualityScore, straight.qualityScore);
     }
 
+    void resumedDocumentCountsWhatItSpentBefore()
+    {
+        QTemporaryDir dir;
+        Config config = simulatedConfig(dir.path());
+        for (AgentConfig &a : config.agents)
+            a.cacheEnabled = false;
+        QString id;
+        {
+            auto *engine = new DocumentOrchestrator(config);
+            QVERIFY(engine->open(nullptr));
+            Recorder rec(engine);
+            id = engine->createDocument(request());
+            QVERIFY(QTest::qWaitFor([&] { return rec.completed.value(id).contains("section/2/draft"); }, 30000));
+            delete engine;
+        }
+        double spentBefore = 0;
+        {
+            DocumentStore store;
+            QVERIFY(store.open(DocumentOrchestrator::databasePath(config)));
+            spentBefore = store.spending(id).costUsd;
+            QVERIFY(spentBefore > 0);
+        }
+        // A budget a little over what was spent: the rest of the document
+        // does not fit in it, though it would if the earlier spending were
+        // forgotten.
+        Config tight = config;
+        tight.budget.perDocument = spentBefore * 1.2;
+        DocumentOrchestrator engine(tight);
+        QVERIFY(engine.open(nullptr));
+        Recorder rec(&engine);
+        QCOMPARE(engine.resumeInterrupted(), QStringList{id});
+        QVERIFY(rec.waitFinished(id));
+        const Document doc = rec.finished.value(id);
+        QCOMPARE(doc.status, DocumentStatus::Failed);
+        QCOMPARE(doc.metadata.value("failure_kind").toString(), QStringLiteral("budget"));
+        const double total = engine.store()->spending(id).costUsd;
+        QVERIFY2(total > spentBefore && total <= tight.budget.perDocument + 1e-9,
+                 qPrintable(QStringLiteral("%1 spent in all, %2 before").arg(total).arg(spentBefore)));
+        // The document's cost is all of it, not only what the resumed run spent.
+        QVERIFY(qAbs(engine.store()->documentRow(id)->costUsd - total) < 1e-9);
+    }
+
     void nothingToResume()
     {
         QTemporaryDir dir;

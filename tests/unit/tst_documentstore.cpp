@@ -513,6 +513,84 @@ private Q_SLOTS:
         QCOMPARE(reopened.interrupted(), QList<QString>());
     }
 
+    void groupedWritesAreSavedTogetherOrNotAtAll()
+    {
+        const QString path = freshPath();
+        const Document document = richDocument();
+        DocumentStore writer;
+        QVERIFY(writer.open(path));
+        QVERIFY(writer.saveDocument(document));
+        DocumentStore reader;
+        QVERIFY(reader.open(path));
+
+        // A step and the call that paid for it: nobody sees one without the other.
+        QVERIFY(writer.begin());
+        QVERIFY(writer.inTransaction());
+        QVERIFY(writer.begin());   // nested: joins the outer one
+        QVERIFY(writer.recordCall(makeCall(document.id, 0.5)) > 0);
+        QVERIFY(writer.commit());
+        QVERIFY(writer.saveStep(document.id, makeStep(QStringLiteral("research/q1"), QStringLiteral("x"))));
+        QCOMPARE(writer.steps(document.id).size(), 1);   // the writer sees its own writes
+        QCOMPARE(reader.calls(document.id).size(), 0);
+        QCOMPARE(reader.steps(document.id).size(), 0);
+        QVERIFY(writer.commit());
+        QVERIFY(!writer.inTransaction());
+        QCOMPARE(reader.calls(document.id).size(), 1);
+        QCOMPARE(reader.steps(document.id).size(), 1);
+
+        // Rolled back: neither is kept.
+        QVERIFY(writer.begin());
+        QVERIFY(writer.recordCall(makeCall(document.id, 0.5)) > 0);
+        QVERIFY(writer.saveStep(document.id, makeStep(QStringLiteral("research/q2"), QStringLiteral("y"))));
+        writer.rollback();
+        QCOMPARE(reader.calls(document.id).size(), 1);
+        QCOMPARE(reader.steps(document.id).size(), 1);
+        QString error;
+        QVERIFY(!writer.commit(&error));
+        QVERIFY(!error.isEmpty());
+
+        // Closing keeps what an open transaction wrote.
+        QVERIFY(writer.begin());
+        QVERIFY(writer.saveStep(document.id, makeStep(QStringLiteral("outline"), QStringLiteral("1."))));
+        writer.close();
+        QCOMPARE(reader.steps(document.id).size(), 2);
+    }
+
+    void spendingOfDocumentsAndBatches()
+    {
+        DocumentStore store;
+        QVERIFY(store.open(freshPath()));
+        Document a = richDocument();
+        Document b = richDocument();
+        b.id = QStringLiteral("b");
+        Document other = richDocument();
+        other.id = QStringLiteral("other");
+        DocumentRow inBatch;
+        inBatch.batchId = QStringLiteral("batch-1");
+        QVERIFY(store.saveDocument(a, inBatch));
+        QVERIFY(store.saveDocument(b, inBatch));
+        QVERIFY(store.saveDocument(other));
+
+        QVERIFY(store.recordCall(makeCall(a.id, 0.25)) > 0);
+        QVERIFY(store.recordCall(makeCall(a.id, std::nullopt)) > 0);
+        CallRecord cached = makeCall(a.id, 0.75);   // a cache hit: what it saved, not what it cost
+        cached.fromCache = true;
+        QVERIFY(store.recordCall(cached) > 0);
+        QVERIFY(store.recordCall(makeCall(b.id, 0.5)) > 0);
+        QVERIFY(store.recordCall(makeCall(other.id, 4.0)) > 0);
+
+        const CallTotals spentA = store.spending(a.id);
+        QCOMPARE(spentA.calls, 2);
+        QCOMPARE(spentA.costUsd, 0.25);
+        QCOMPARE(spentA.unknownCostCalls, 1);
+        QCOMPARE(spentA.promptTokens, qint64(2400));
+        QCOMPARE(spentA.completionTokens, qint64(600));
+        const CallTotals batch = store.batchSpending(QStringLiteral("batch-1"));
+        QCOMPARE(batch.calls, 3);
+        QCOMPARE(batch.costUsd, 0.75);
+        QCOMPARE(store.spending(QStringLiteral("none")), CallTotals{});
+    }
+
     void openFailures_data()
     {
         QTest::addColumn<QString>("kind");

@@ -121,13 +121,16 @@ private Q_SLOTS:
         // The others still come from the built-in set.
         QVERIFY(prompts.sourceOf("outline").startsWith(":/"));
 
-        // Edited while the program runs: the new text is used.
+        // Edited while the program runs: the new text is used (the folder is
+        // looked at again at most once a second).
+        QTest::qSleep(1100);
         write(dir.filePath("research-plan.md"), "## system\nEdited.\n## user\nu\n",
               QDateTime::currentDateTime().addSecs(5));
         QCOMPARE(prompts.system("research-plan", {}), QStringLiteral("Edited."));
 
         // Removed: back to the built-in template.
         QVERIFY(QFile::remove(dir.filePath("research-plan.md")));
+        QTest::qSleep(1100);
         QVERIFY(prompts.system("research-plan", {}).contains("JSON"));
     }
 
