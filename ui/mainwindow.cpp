@@ -1,9 +1,18 @@
 #include "mainwindow.h"
 
+#include "bench/benchmarkpanel.h"
 #include "compose/composerpanel.h"
+#include "dashboard/dashboardpanel.h"
 #include "document/documentview.h"
 #include "history/historypanel.h"
+#include "providers/localserveroffer.h"
+#include "providers/modelcatalog.h"
+#include "providers/providerkeys.h"
+#include "providers/providersdialog.h"
 #include "settings/inspectorpanel.h"
+#include "settings/language.h"
+#include "theme/theme.h"
+#include "timeline/stagetimelineview.h"
 
 #include "core/config/configloader.h"
 #include "core/config/configwriter.h"
@@ -14,6 +23,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QDockWidget>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -30,16 +40,6 @@
 namespace Madf::Ui {
 
 namespace {
-QLabel *placeholder(const QString &text)
-{
-    auto *label = new QLabel(text);
-    label->setAlignment(Qt::AlignCenter);
-    label->setWordWrap(true);
-    label->setEnabled(false); // drawn in the palette's disabled colour: an empty state, not content
-    label->setMargin(16);
-    return label;
-}
-
 bool usesOnlySimulated(const Config &config)
 {
     for (const AgentConfig &a : config.agents) {
@@ -71,10 +71,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_banner->setObjectName(QStringLiteral("simulatedBanner"));
     m_banner->setFrameShape(QFrame::StyledPanel);
     m_banner->setAutoFillBackground(true);
-    QPalette bannerPalette = m_banner->palette();
-    bannerPalette.setColor(QPalette::Window, QColor(0xff, 0xf3, 0xcd));
-    bannerPalette.setColor(QPalette::WindowText, QColor(0x5c, 0x45, 0x00));
-    m_banner->setPalette(bannerPalette);
+    // A warm yellow in a light theme, a dark amber in a dark one.
+    Theme::follow(m_banner, [this] { m_banner->setPalette(Theme::noticePalette(palette())); });
     auto *bannerLayout = new QHBoxLayout(m_banner);
     auto *bannerText = new QLabel(tr("<b>Simulated provider.</b> No model is connected: documents are written by "
                                      "MADF Studio's built-in simulator, so their text is placeholder. Pipeline, "
@@ -82,15 +80,16 @@ MainWindow::MainWindow(QWidget *parent)
                                   m_banner);
     bannerText->setWordWrap(true);
     auto *connectButton = new QPushButton(tr("Connect a model…"), m_banner);
-    connectButton->setToolTip(tr("Choose a provider and model for each agent in the Inspector"));
-    connect(connectButton, &QPushButton::clicked, this, [this] {
-        m_inspectorDock->show();
-        m_inspectorDock->raise();
-        if (auto *tabs = m_inspector->findChild<QTabWidget *>())
-            tabs->setCurrentIndex(1); // Agents
-    });
-    bannerLayout->addWidget(bannerText, 1);
-    bannerLayout->addWidget(connectButton);
+    connectButton->setObjectName(QStringLiteral("connectModelButton"));
+    connectButton->setToolTip(tr("Add a model provider (OpenAI, Anthropic, Ollama, …) and its key"));
+    connect(connectButton, &QPushButton::clicked, this, &MainWindow::openProvidersDialog);
+    auto *bannerColumn = new QVBoxLayout;
+    bannerColumn->addWidget(bannerText);
+    m_localOffer = new LocalServerOffer(m_banner);
+    connect(m_localOffer, &LocalServerOffer::useRequested, this, &MainWindow::onUseLocalServer);
+    bannerColumn->addWidget(m_localOffer);
+    bannerLayout->addLayout(bannerColumn, 1);
+    bannerLayout->addWidget(connectButton, 0, Qt::AlignTop);
     centreLayout->addWidget(m_banner);
     m_view = new DocumentView(centre);
     centreLayout->addWidget(m_view, 1);
@@ -100,15 +99,25 @@ MainWindow::MainWindow(QWidget *parent)
     m_composer->setShortcutEnabled(false); // File > Generate owns Ctrl+Return here
     m_composerDock = addPanel(QStringLiteral("composerDock"), tr("Composer"), m_composer, Qt::LeftDockWidgetArea);
     m_inspector = new InspectorPanel(this);
+    m_keys = new ProviderKeys(ProviderKeys::createDesktopStore(), this);
+    connect(m_keys, &ProviderKeys::keysChanged, this, &MainWindow::applyKeys);
+    m_models = new ModelCatalog(this);
+    m_inspector->setModelCatalog(m_models);
     m_inspectorDock = addPanel(QStringLiteral("inspectorDock"), tr("Inspector"), m_inspector, Qt::RightDockWidgetArea);
     m_history = new HistoryPanel(this);
     m_historyDock = addPanel(QStringLiteral("historyDock"), tr("History"), m_history, Qt::LeftDockWidgetArea);
-    m_dashboardDock = addPanel(QStringLiteral("dashboardDock"), tr("Dashboard"),
-                               placeholder(tr("Latency, quality, utilization, cost and throughput charts "
-                                              "will appear here.")),
-                               Qt::BottomDockWidgetArea);
+    m_dashboard = new DashboardPanel(this);
+    m_dashboardDock = addPanel(QStringLiteral("dashboardDock"), tr("Dashboard"), m_dashboard, Qt::BottomDockWidgetArea);
+    connect(m_dashboard, &DashboardPanel::exported, this, [this](const QString &path, const QString &error) {
+        statusBar()->showMessage(error.isEmpty() ? tr("Exported %1").arg(path) : error, 8000);
+    });
     tabifyDockWidget(m_composerDock, m_historyDock);
     m_composerDock->raise();
+    m_timeline = new StageTimelineView(this);
+    m_timelineDock = addPanel(QStringLiteral("timelineDock"), tr("Timeline"), m_timeline, Qt::BottomDockWidgetArea);
+    tabifyDockWidget(m_dashboardDock, m_timelineDock);
+    m_timelineDock->hide(); // until View > Stage timeline; a saved layout may show it
+    m_dashboardDock->raise();
 
     connect(m_composer, &ComposerPanel::generateRequested, this, &MainWindow::generate);
     connect(m_composer, &ComposerPanel::requestChanged, this, [this] { m_estimateTimer->start(); });
@@ -140,6 +149,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_estimateTimer->setSingleShot(true);
     m_estimateTimer->setInterval(150);
     connect(m_estimateTimer, &QTimer::timeout, this, &MainWindow::updateEstimate);
+    // Documents of a batch finish in bursts: the history list is rebuilt
+    // once a second at most, not once per document.
+    m_historyTimer = new QTimer(this);
+    m_historyTimer->setSingleShot(true);
+    m_historyTimer->setInterval(1000);
+    connect(m_historyTimer, &QTimer::timeout, m_history, &HistoryPanel::refresh);
 
     createMenus();
     createStatusBar();
@@ -168,14 +183,23 @@ void MainWindow::setConfig(const Config &config, const QString &savePath)
 {
     m_config = config;
     m_savePath = savePath;
+    m_models->setConfig(m_keys->applied(config));
     m_inspector->setConfig(config);
+    m_dashboard->setConfig(config);
+    m_timeline->setContext({config.orchestrator.maxConcurrentTasks, config.orchestrator.maxAgents});
     updateProviderLabel();
     updateEstimate();
     if (!m_engine) {
-        m_engine = new EngineThread(config);
+        m_keys->load(config.providers.keys());
+        if (usesOnlySimulated(config))
+            m_localOffer->scan(); // first run: offer a local server if one is there
+        m_engine = new EngineThread(m_keys->applied(config));
         connectEngine();
+        m_dashboard->setEngine(m_engine);
         m_engine->start();
         m_history->setDatabasePath(databasePath(config));
+        m_timeline->setDatabasePath(databasePath(config));
+        m_dashboard->setDatabasePath(databasePath(config));
         const QString db = databasePath(config);
         auto *watcher = new QFutureWatcher<double>(this);
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
@@ -189,7 +213,7 @@ void MainWindow::setConfig(const Config &config, const QString &savePath)
             return store.open(db) ? store.totals(midnight).todayCostUsd : 0.0;
         }));
     } else {
-        m_engine->setConfig(config);
+        m_engine->setConfig(m_keys->applied(config));
     }
 }
 
@@ -225,12 +249,14 @@ void MainWindow::connectEngine()
             m_view->onQualityReport(r);
     });
     connect(m_engine, &EngineThread::callRecorded, this, [this](const CallRecordEvent &call) {
-        if (call.costUsd && !call.fromCache && !call.simulated) {
-            m_costToday += *call.costUsd;
+        if (call.costUsd && !call.fromCache) {
+            // Simulated calls are priced as the models they imitate; kept apart, never added to what is paid.
+            (call.simulated ? m_simulatedCostToday : m_costToday) += *call.costUsd;
             createStatusBar();
         }
     });
     connect(m_engine, &EngineThread::documentFinished, this, &MainWindow::onDocumentFinished);
+    connect(m_engine, &EngineThread::callRecorded, m_timeline, &StageTimelineView::onCallRecorded);
     connect(m_engine, &EngineThread::errorOccurred, this, [this](const QString &, const QString &message) {
         statusBar()->showMessage(message, 8000);
     });
@@ -253,6 +279,7 @@ QString MainWindow::generate(const DocumentRequest &request)
     doc.title = request.topic;
     doc.status = DocumentStatus::Pending;
     m_view->showDocument(doc, m_config.orchestrator.qualityThreshold);
+    m_timeline->followDocument(id, request.documentType);
     m_running.insert(id);
     createStatusBar();
     statusBar()->showMessage(tr("Generating \"%1\"…").arg(request.topic), 4000);
@@ -262,6 +289,36 @@ QString MainWindow::generate(const DocumentRequest &request)
 void MainWindow::openDocument(const Document &document)
 {
     m_view->showDocument(document, m_config.orchestrator.qualityThreshold);
+    m_timeline->loadDocument(document.id, document.request.documentType);
+}
+
+void MainWindow::showTimeline()
+{
+    m_timelineDock->show();
+    m_timelineDock->raise();
+}
+
+void MainWindow::openBenchmark(bool loadTest)
+{
+    if (!m_bench) {
+        // Not modal: a run goes on while the window is closed or the user works on.
+        auto *dialog = new QDialog(this);
+        dialog->setObjectName(QStringLiteral("benchmarkDialog"));
+        dialog->setWindowTitle(tr("Benchmark and load test"));
+        auto *layout = new QVBoxLayout(dialog);
+        m_bench = new BenchmarkPanel(dialog);
+        layout->addWidget(m_bench);
+        dialog->resize(1100, 860);
+        m_bench->setConfig(m_keys->applied(m_config));
+        m_bench->setDatabasePath(databasePath(m_config));
+        connect(m_bench, &BenchmarkPanel::runFinished, m_history, &HistoryPanel::refresh);
+    }
+    if (!m_bench->isRunning())
+        m_bench->setKind(loadTest ? BenchmarkResult::Kind::LoadTest : BenchmarkResult::Kind::Benchmark);
+    QWidget *dialog = m_bench->window();
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 void MainWindow::onProgress(const DocumentProgress &progress)
@@ -276,7 +333,8 @@ void MainWindow::onDocumentFinished(const Document &document)
     createStatusBar();
     if (document.id == m_view->documentId())
         m_view->onFinished(document);
-    m_history->refresh();
+    if (!m_historyTimer->isActive())
+        m_historyTimer->start();
     statusBar()->showMessage(tr("\"%1\": %2").arg(document.title, documentStatusLabel(document.status)), 8000);
 }
 
@@ -307,9 +365,11 @@ void MainWindow::updateProviderLabel()
             providers << a.modelConfig.provider;
     const bool simulated = usesOnlySimulated(m_config);
     m_banner->setVisible(simulated);
-    if (m_providerLabel)
+    if (m_providerLabel) {
         m_providerLabel->setText(simulated ? tr("Provider: simulated (offline)")
                                            : tr("Provider: %1").arg(providers.join(QStringLiteral(", "))));
+        createStatusBar(); // the cost label says whether costs are simulated
+    }
 }
 
 void MainWindow::createStatusBar()
@@ -324,7 +384,14 @@ void MainWindow::createStatusBar()
         updateProviderLabel();
     }
     m_runningLabel->setText(tr("Running: %1").arg(m_running.size()));
-    m_costLabel->setText(tr("Today: $%1").arg(m_costToday, 0, 'f', 4));
+    if (usesOnlySimulated(m_config)) {
+        m_costLabel->setText(tr("Today: $%1 (simulated)").arg(m_simulatedCostToday, 0, 'f', 4));
+        m_costLabel->setToolTip(tr("No model is connected: this is what the simulated calls would cost with "
+                                   "the models they imitate. Nothing is paid."));
+    } else {
+        m_costLabel->setText(tr("Today: $%1").arg(m_costToday, 0, 'f', 4));
+        m_costLabel->setToolTip(tr("What today's model calls cost"));
+    }
 }
 
 void MainWindow::createMenus()
@@ -339,7 +406,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&Export document…"), QKeySequence(Qt::CTRL | Qt::Key_E), m_view,
                     &DocumentView::chooseExportFile);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    // Ctrl+Q spelled out: not every platform theme defines QKeySequence::Quit.
+    file->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close);
 
     QMenu *doc = menuBar()->addMenu(tr("&Document"));
     doc->addAction(tr("&Copy as Markdown"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), m_view,
@@ -348,7 +416,7 @@ void MainWindow::createMenus()
         if (m_engine && !m_view->documentId().isEmpty())
             m_engine->cancelDocument(m_view->documentId());
     });
-    doc->addAction(tr("Cancel &all"), this, [this] {
+    doc->addAction(tr("Cancel a&ll"), this, [this] {
         if (m_engine)
             m_engine->cancelAll();
     });
@@ -360,6 +428,29 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     for (QDockWidget *dock : {m_composerDock, m_inspectorDock, m_historyDock, m_dashboardDock})
         view->addAction(dock->toggleViewAction());
+    QAction *timeline = view->addAction(tr("Stage &timeline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this,
+                                        &MainWindow::showTimeline);
+    timeline->setObjectName(QStringLiteral("timelineAction"));
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    QAction *bench = tools->addAction(tr("&Benchmark…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B), this,
+                                      [this] { openBenchmark(false); });
+    bench->setObjectName(QStringLiteral("benchmarkAction"));
+    QAction *load = tools->addAction(tr("&Load test…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), this,
+                                     [this] { openBenchmark(true); });
+    load->setObjectName(QStringLiteral("loadTestAction"));
+
+    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
+    QAction *providers = settings->addAction(tr("&Providers…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this,
+                                             &MainWindow::openProvidersDialog);
+    providers->setObjectName(QStringLiteral("providersAction"));
+    settings->addSeparator();
+    settings->addAction(tr("&Import configuration…"), QKeySequence(Qt::CTRL | Qt::Key_O), m_inspector,
+                        &InspectorPanel::onImportClicked);
+    settings->addAction(tr("E&xport configuration…"), m_inspector, &InspectorPanel::onExportClicked);
+    settings->addAction(tr("Save as p&reset…"), m_inspector, &InspectorPanel::onSavePresetClicked);
+    settings->addSeparator();
+    settings->addMenu(Language::createMenu(this));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About MADF Studio"), this, &MainWindow::onAbout);
@@ -370,9 +461,62 @@ void MainWindow::onConfigChanged(const Config &config)
     m_config = config;
     updateProviderLabel();
     m_estimateTimer->start();
+    m_dashboard->setConfig(config);
+    m_timeline->setContext({config.orchestrator.maxConcurrentTasks, config.orchestrator.maxAgents});
+    if (m_bench)
+        m_bench->setConfig(m_keys->applied(config));
+    m_models->setConfig(m_keys->applied(config));
     if (m_engine)
-        m_engine->setConfig(config);
+        m_engine->setConfig(m_keys->applied(config));
     m_saveTimer->start();
+}
+
+void MainWindow::applyKeys()
+{
+    // Keys reach the engine in memory only (Config::providerKeys is never saved).
+    m_models->setConfig(m_keys->applied(m_config));
+    if (m_engine)
+        m_engine->setConfig(m_keys->applied(m_config));
+}
+
+void MainWindow::openProvidersDialog()
+{
+    if (auto *open = findChild<ProvidersDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new ProvidersDialog(m_config, m_keys, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProvidersDialog::configAccepted, this, [this](const Config &config) {
+        onConfigChanged(config);
+        m_inspector->setConfig(config);
+        statusBar()->showMessage(tr("Providers saved"), 5000);
+    });
+    dialog->open();
+}
+
+void MainWindow::onUseLocalServer(const LocalServer &server)
+{
+    // Window-modal and asynchronous: no nested event loop.
+    const QString model = LocalServerOffer::pickModel(server.models, QString());
+    auto *box = new QMessageBox(QMessageBox::Question, tr("Use %1").arg(server.label()),
+                                tr("Use %1 at %2 for all agents?").arg(server.label(), server.address()),
+                                QMessageBox::Yes | QMessageBox::Cancel, this);
+    box->setInformativeText(tr("Each agent gets the model \"%1\" unless it already names one the server has. "
+                               "You can pick another model per agent in the Inspector, and change providers "
+                               "under Settings > Providers.")
+                                .arg(model));
+    box->button(QMessageBox::Yes)->setText(tr("Use %1").arg(server.label()));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box->button(QMessageBox::Yes), &QAbstractButton::clicked, this, [this, server] {
+        QString name;
+        const Config config = LocalServerOffer::configured(m_config, server, &name);
+        onConfigChanged(config);
+        m_inspector->setConfig(config);
+        statusBar()->showMessage(tr("All agents now use %1 (provider \"%2\").").arg(server.label(), name), 8000);
+    });
+    box->open();
 }
 
 void MainWindow::saveConfig()
@@ -399,7 +543,8 @@ void MainWindow::restoreLayout()
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1400, 900);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({m_dashboardDock}, {340}, Qt::Vertical); // first run: charts tall enough to read
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

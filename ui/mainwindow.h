@@ -13,14 +13,21 @@ class QTimer;
 namespace Madf {
 class EngineThread;
 struct DocumentProgress;
+struct LocalServer;
 }
 
 namespace Madf::Ui {
 
+class BenchmarkPanel;
 class ComposerPanel;
+class DashboardPanel;
 class DocumentView;
 class HistoryPanel;
 class InspectorPanel;
+class StageTimelineView;
+class LocalServerOffer;
+class ModelCatalog;
+class ProviderKeys;
 
 /** The MADF Studio main window: the document view in the centre, the
  *  composer, inspector, history and dashboard in docks the user can
@@ -44,18 +51,33 @@ public:
     ComposerPanel *composer() const { return m_composer; }
     DocumentView *documentView() const { return m_view; }
     HistoryPanel *history() const { return m_history; }
+    DashboardPanel *dashboard() const { return m_dashboard; }
     EngineThread *engine() const { return m_engine; }
     QDockWidget *composerDock() const { return m_composerDock; }
     QDockWidget *inspectorDock() const { return m_inspectorDock; }
     QDockWidget *historyDock() const { return m_historyDock; }
     QDockWidget *dashboardDock() const { return m_dashboardDock; }
+    StageTimelineView *timeline() const { return m_timeline; }
+    QDockWidget *timelineDock() const { return m_timelineDock; }
+    /** The benchmark window; null until Tools > Benchmark… first opens it. */
+    BenchmarkPanel *benchmarkPanel() const { return m_bench; }
     /** The "simulated provider" banner (visible when no real model is used). */
     QFrame *simulatedBanner() const { return m_banner; }
+    /** The banner's offer of a local model server (first run). */
+    LocalServerOffer *localServerOffer() const { return m_localOffer; }
+    /** The API keys of this session (keychain), handed to the engine in memory only. */
+    ProviderKeys *providerKeys() const { return m_keys; }
 
 public Q_SLOTS:
     /** Starts a document; returns its id. */
     QString generate(const Madf::DocumentRequest &request);
     void openDocument(const Madf::Document &document);
+    /** Shows the stage timeline dock. */
+    void showTimeline();
+    /** Opens the benchmark window (a load test when @p loadTest). */
+    void openBenchmark(bool loadTest = false);
+    /** Settings > Providers (window-modal, asynchronous). */
+    void openProvidersDialog();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -74,6 +96,8 @@ private:
     void updateEstimate();
     void updateProviderLabel();
     void saveConfig();
+    void applyKeys();
+    void onUseLocalServer(const LocalServer &server);
 
     Config m_config;
     QString m_savePath;
@@ -81,19 +105,28 @@ private:
     ComposerPanel *m_composer = nullptr;
     DocumentView *m_view = nullptr;
     HistoryPanel *m_history = nullptr;
+    DashboardPanel *m_dashboard = nullptr;
     InspectorPanel *m_inspector = nullptr;
     QFrame *m_banner = nullptr;
+    LocalServerOffer *m_localOffer = nullptr;
+    ProviderKeys *m_keys = nullptr;
+    ModelCatalog *m_models = nullptr;
     QDockWidget *m_composerDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
     QDockWidget *m_historyDock = nullptr;
     QDockWidget *m_dashboardDock = nullptr;
+    StageTimelineView *m_timeline = nullptr;
+    QDockWidget *m_timelineDock = nullptr;
+    BenchmarkPanel *m_bench = nullptr;
     QLabel *m_providerLabel = nullptr;
     QLabel *m_runningLabel = nullptr;
     QLabel *m_costLabel = nullptr;
     QTimer *m_saveTimer = nullptr;
     QTimer *m_estimateTimer = nullptr;
+    QTimer *m_historyTimer = nullptr;
     QSet<QString> m_running;
     double m_costToday = 0;
+    double m_simulatedCostToday = 0; ///< what simulated calls would cost; shown when no model is connected
 };
 
 } // namespace Madf::Ui

@@ -180,6 +180,9 @@ QString Config::apiKeyFor(const QString &providerName) const
     for (const AgentConfig &a : agents)
         if (a.modelConfig.provider == providerName && !a.modelConfig.apiKey.isEmpty())
             return a.modelConfig.apiKey;
+    // A key the user stored in the keychain is the more deliberate choice.
+    if (const QString stored = providerKeys.value(providerName); !stored.isEmpty())
+        return stored;
     const auto it = providers.constFind(providerName);
     QString env = it != providers.constEnd() ? it->apiKeyEnv : QString();
     if (env.isEmpty() && (it == providers.constEnd() || !it->local))
@@ -201,7 +204,7 @@ bool Config::operator==(const Config &other) const
                     return false;
         }
     }
-    return true;
+    return providerKeys == other.providerKeys; // a new key changes what the engine can do
 }
 
 } // namespace Madf

@@ -30,6 +30,11 @@ struct Config
     StorageConfig storage;
     MetricsConfig metrics;
 
+    /** Provider name -> API key from the desktop keychain or typed in this
+     *  session. Held in memory only: it is not in the schema, so it is never
+     *  written to YAML, printed or stored with a document. */
+    QMap<QString, QString> providerKeys;
+
     /** Origin per key path ("agents.research.model"); absent = built-in default. */
     QHash<QString, ValueOrigin> origins;
 
@@ -57,7 +62,8 @@ struct Config
     QString resolvedStatePath() const;
     /** Where documents are written: `storage.output_path` or ~/Documents/MADF. */
     QString resolvedOutputPath() const;
-    /** The API key for a provider: agent override, else `$api_key_env`. */
+    /** The API key for a provider: agent override, else the key in
+     *  `providerKeys` (keychain), else `$api_key_env`. */
     QString apiKeyFor(const QString &providerName) const;
 
     bool operator==(const Config &other) const; ///< compares values, not origins

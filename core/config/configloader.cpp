@@ -21,6 +21,12 @@ namespace Madf::ConfigLoader {
 
 namespace {
 
+// lupdate files a bare tr() under the class or namespace it is called
+// in; calls outside the class this context belongs to name it.
+struct ConfigLoaderTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::ConfigLoader)
+};
 QString tr(const char *text) { return QCoreApplication::translate("Madf::ConfigLoader", text); }
 
 QString qs(const std::string &s) { return QString::fromStdString(s); }
@@ -38,7 +44,7 @@ public:
         if (root.IsNull())
             return; // an empty file is a valid file with nothing in it
         if (!root.IsMap()) {
-            error(root, {}, {}, tr("the top level must be a map of sections (orchestrator, agents, ...)"));
+            error(root, {}, {}, ConfigLoaderTr::tr("the top level must be a map of sections (orchestrator, agents, ...)"));
             return;
         }
         QStringList sectionNames;
@@ -54,7 +60,7 @@ public:
             if (it->second.IsNull())
                 continue; // "quality:" with nothing under it
             if (!it->second.IsMap()) {
-                error(it->second, name, {}, tr("must be a map of settings"));
+                error(it->second, name, {}, ConfigLoaderTr::tr("must be a map of settings"));
                 continue;
             }
             if (section->keyed)
@@ -70,7 +76,7 @@ private:
         for (auto it = node.begin(); it != node.end(); ++it) {
             const QString instance = qs(it->first.Scalar());
             if (instance.trimmed().isEmpty()) {
-                error(it->first, section.name, {}, tr("an entry needs a name"));
+                error(it->first, section.name, {}, ConfigLoaderTr::tr("an entry needs a name"));
                 continue;
             }
             if (it->second.IsNull()) {
@@ -78,7 +84,7 @@ private:
                 continue;
             }
             if (!it->second.IsMap()) {
-                error(it->second, joinKeyPath(section.name, instance, {}), {}, tr("must be a map of settings"));
+                error(it->second, joinKeyPath(section.name, instance, {}), {}, ConfigLoaderTr::tr("must be a map of settings"));
                 continue;
             }
             applyFields(section, instance, it->second);
@@ -121,7 +127,7 @@ private:
                 return QString();
             if (spec.kind == FieldKind::StringList)
                 return QStringList();
-            *err = tr("a value is required (allowed: %1)").arg(spec.allowedText());
+            *err = ConfigLoaderTr::tr("a value is required (allowed: %1)").arg(spec.allowedText());
             return {};
         }
         switch (spec.kind) {
@@ -132,33 +138,33 @@ private:
                 QStringList list;
                 for (const YAML::Node &item : node) {
                     if (!item.IsScalar()) {
-                        *err = tr("every item must be a single value (allowed: %1)").arg(spec.allowedText());
+                        *err = ConfigLoaderTr::tr("every item must be a single value (allowed: %1)").arg(spec.allowedText());
                         return {};
                     }
                     list << qs(item.Scalar());
                 }
                 return list;
             }
-            *err = tr("expected %1").arg(spec.allowedText());
+            *err = ConfigLoaderTr::tr("expected %1").arg(spec.allowedText());
             return {};
         case FieldKind::StringMap:
             if (node.IsMap()) {
                 QVariantMap map;
                 for (auto it = node.begin(); it != node.end(); ++it) {
                     if (!it->second.IsScalar()) {
-                        *err = tr("\"%1\" must be a single value").arg(qs(it->first.Scalar()));
+                        *err = ConfigLoaderTr::tr("\"%1\" must be a single value").arg(qs(it->first.Scalar()));
                         return {};
                     }
                     map.insert(qs(it->first.Scalar()), qs(it->second.Scalar()));
                 }
                 return map;
             }
-            *err = tr("expected %1").arg(spec.allowedText());
+            *err = ConfigLoaderTr::tr("expected %1").arg(spec.allowedText());
             return {};
         default:
             if (!node.IsScalar()) {
-                *err = tr("expected a single value, not a %1 (allowed: %2)")
-                           .arg(node.IsSequence() ? tr("list") : tr("map"), spec.allowedText());
+                *err = ConfigLoaderTr::tr("expected a single value, not a %1 (allowed: %2)")
+                           .arg(node.IsSequence() ? ConfigLoaderTr::tr("list") : ConfigLoaderTr::tr("map"), spec.allowedText());
                 return {};
             }
             return FieldValue::fromText(spec, qs(node.Scalar()), err);
@@ -174,7 +180,7 @@ private:
         if (m.hasMatch())
             return qEnvironmentVariable(m.captured(1).toLocal8Bit().constData());
         if (!value.isEmpty())
-            warning(at, path, tr("an API key written in a config file can be read by anyone who can read "
+            warning(at, path, ConfigLoaderTr::tr("an API key written in a config file can be read by anyone who can read "
                                  "the file; it will not be saved back. Put it in an environment variable "
                                  "and name that variable in providers.<name>.api_key_env"));
         return value;
@@ -195,8 +201,8 @@ private:
     {
         const QString hint = suggestKey(key, known);
         warning(keyNode, path,
-                hint.isEmpty() ? tr("unknown key \"%1\" is ignored").arg(key)
-                               : tr("unknown key \"%1\" is ignored; did you mean \"%2\"?").arg(key, hint));
+                hint.isEmpty() ? ConfigLoaderTr::tr("unknown key \"%1\" is ignored").arg(key)
+                               : ConfigLoaderTr::tr("unknown key \"%1\" is ignored; did you mean \"%2\"?").arg(key, hint));
     }
 
     void add(ConfigIssue::Severity sev, const YAML::Node &at, const QString &path, const QString &value,

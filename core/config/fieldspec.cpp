@@ -6,7 +6,13 @@
 namespace Madf {
 
 namespace {
-QString tr(const char *text) { return QCoreApplication::translate("Madf::FieldSpec", text); }
+// lupdate files tr() calls by the class they are made in; ValueOrigin's
+// strings share this context, so they are named with it.
+struct FieldSpecTr
+{
+    Q_DECLARE_TR_FUNCTIONS(Madf::FieldSpec)
+};
+QString tr(const char *text) { return FieldSpecTr::tr(text); }
 
 QString number(double v, bool integer)
 {
@@ -42,19 +48,42 @@ QString FieldSpec::allowedText() const
     return {};
 }
 
+QString FieldSpec::displayLabel() const
+{
+    if (label.isEmpty()) {
+        // "max_concurrent_tasks" -> "Max concurrent tasks"
+        QString text = key;
+        text.replace(QLatin1Char('_'), QLatin1Char(' '));
+        if (!text.isEmpty())
+            text[0] = text[0].toUpper();
+        return text;
+    }
+    return translateSchemaText(label);
+}
+
+QString FieldSpec::displayHelp() const
+{
+    return translateSchemaText(help);
+}
+
+QString translateSchemaText(const QString &text)
+{
+    return text.isEmpty() ? text : QCoreApplication::translate("Madf::ConfigSchema", text.toUtf8().constData());
+}
+
 QString ValueOrigin::describe() const
 {
     switch (kind) {
     case Default:
-        return tr("default");
+        return FieldSpecTr::tr("default");
     case File:
-        return line > 0 ? tr("file %1:%2").arg(source).arg(line) : tr("file %1").arg(source);
+        return line > 0 ? FieldSpecTr::tr("file %1:%2").arg(source).arg(line) : FieldSpecTr::tr("file %1").arg(source);
     case Environment:
-        return tr("environment %1").arg(source);
+        return FieldSpecTr::tr("environment %1").arg(source);
     case Runtime:
-        return tr("runtime");
+        return FieldSpecTr::tr("runtime");
     case Preset:
-        return tr("preset %1").arg(source);
+        return FieldSpecTr::tr("preset %1").arg(source);
     }
     return {};
 }

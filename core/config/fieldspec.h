@@ -9,12 +9,15 @@ namespace Madf {
 /** The value types a configuration field can hold. */
 enum class FieldKind { Bool, Int, Double, String, Enum, StringList, StringMap };
 
-/** One configuration field, declared once: its YAML key, type, default,
- *  allowed range and help text. The same declaration drives loading,
- *  validation, saving, `madf config show` and the GUI editor. */
+/** One configuration field, declared once: its YAML key, label, type,
+ *  default, allowed range and help text. The same declaration drives
+ *  loading, validation, saving, `madf config show` and the GUI editor.
+ *  Label and help hold the English source text (files, docs and logs stay
+ *  English); displayLabel() and displayHelp() give the user's language. */
 struct FieldSpec
 {
     QString key;              ///< YAML key inside its section, snake_case
+    QString label;            ///< short human name ("Quality threshold"), for forms
     FieldKind kind = FieldKind::String;
     QVariant defaultValue;    ///< invalid QVariant = "not set" (optional field)
     double minimum = 0;       ///< inclusive, Int and Double only
@@ -25,12 +28,21 @@ struct FieldSpec
     QString envVar;           ///< environment variable that overrides it, if any
     QStringList aliases;      ///< other accepted YAML keys (e.g. base_url for base_urls)
     bool secret = false;      ///< never saved, never printed, never logged
+    bool offersChoices = false; ///< String only: editors offer known values (e.g. an endpoint's models); free text stays allowed
 
     bool hasRange() const { return kind == FieldKind::Int || kind == FieldKind::Double; }
     bool isOptional() const { return !defaultValue.isValid(); }
     /** "1–1000", "0.0–1.0", "one of: a, b", "true or false", ... */
     QString allowedText() const;
+    /** The label translated (context "Madf::ConfigSchema"); from the key when unset. */
+    QString displayLabel() const;
+    /** The help text translated (context "Madf::ConfigSchema"). */
+    QString displayHelp() const;
 };
+
+/** `text` (English, declared with QT_TRANSLATE_NOOP("Madf::ConfigSchema", ...))
+ *  in the user's language. */
+QString translateSchemaText(const QString &text);
 
 /** Where the value in force came from, for `config show` and error messages. */
 struct ValueOrigin

@@ -2,6 +2,8 @@
 
 #include "stringlisteditor.h"
 
+#include "ui/theme/theme.h"
+
 #include <QComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -42,23 +44,29 @@ ComposerPanel::ComposerPanel(QWidget *parent)
         auto *error = new QLabel(box);
         error->setWordWrap(true);
         error->setVisible(false);
-        QPalette pal = error->palette();
-        pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
-        error->setPalette(pal);
+        Theme::follow(error, [this, error] {
+            QPalette pal = error->palette();
+            pal.setColor(QPalette::WindowText, Theme::errorText(palette()));
+            error->setPalette(pal);
+        });
         l->addWidget(error);
         m_errorLabels.insert(key, error);
         auto *lab = new QLabel(label, this);
         lab->setBuddy(field);
         form->addRow(lab, box);
-        field->setAccessibleName(QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')));
+        // The name goes to the widget that takes the focus (a list editor's list).
+        const QString name = QString(label).remove(QLatin1Char('&')).remove(QLatin1Char(':')).trimmed();
+        field->setAccessibleName(name);
+        if (field->focusProxy())
+            field->focusProxy()->setAccessibleName(name);
     };
 
     m_topic = new QLineEdit(this);
     m_topic->setPlaceholderText(tr("What the document is about (at least 5 characters)"));
-    addRow(tr("&Topic:"), m_topic, QStringLiteral("topic"));
+    addRow(tr("T&opic:"), m_topic, QStringLiteral("topic"));
 
     m_type = editableCombo(DocumentRequest::knownDocumentTypes(), this);
-    addRow(tr("T&ype:"), m_type, QStringLiteral("document_type"));
+    addRow(tr("Ty&pe:"), m_type, QStringLiteral("document_type"));
 
     m_length = new QSpinBox(this);
     // A wider range than allowed, so a wrong number is shown with its rule
@@ -72,7 +80,7 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_style = editableCombo({QStringLiteral("formal"), QStringLiteral("conversational"), QStringLiteral("technical"),
                              QStringLiteral("academic"), QStringLiteral("persuasive")},
                             this);
-    addRow(tr("&Style:"), m_style, QStringLiteral("style"));
+    addRow(tr("St&yle:"), m_style, QStringLiteral("style"));
     m_audience = editableCombo({QStringLiteral("general"), QStringLiteral("experts"), QStringLiteral("executives"),
                                 QStringLiteral("beginners"), QStringLiteral("researchers")},
                                this);
@@ -86,7 +94,7 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_outline->setPlaceholderText(tr("Optional: one section title per line"));
     m_outline->setMaximumHeight(80);
     m_outline->setTabChangesFocus(true);
-    addRow(tr("&Outline:"), m_outline, QStringLiteral("outline"));
+    addRow(tr("O&utline:"), m_outline, QStringLiteral("outline"));
 
     m_estimate = new QLabel(this);
     m_estimate->setWordWrap(true);
@@ -102,6 +110,19 @@ ComposerPanel::ComposerPanel(QWidget *parent)
     m_shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
     m_shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(m_shortcut, &QShortcut::activated, this, &ComposerPanel::generate);
+
+    // Tab follows the form from top to bottom, each list with its buttons,
+    // and ends on Generate.
+    QWidget *previous = m_topic;
+    for (QWidget *next : std::initializer_list<QWidget *>{m_type, m_length, m_style, m_audience, m_requirements,
+                                                          m_references, m_outline, m_generate}) {
+        QWidget::setTabOrder(previous, next);
+        previous = next->focusProxy() ? next->focusProxy() : next;
+        for (QPushButton *b : next->findChildren<QPushButton *>()) {
+            QWidget::setTabOrder(previous, b);
+            previous = b;
+        }
+    }
 
     connect(m_topic, &QLineEdit::textChanged, this, &ComposerPanel::onEdited);
     connect(m_topic, &QLineEdit::editingFinished, this, [this] {

@@ -1,5 +1,7 @@
 #include "stringlisteditor.h"
 
+#include "ui/theme/theme.h"
+
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QHBoxLayout>
@@ -22,6 +24,7 @@ StringListEditor::StringListEditor(const QString &itemName, bool acceptFiles, QW
     m_list->setAccessibleName(itemName);
     m_list->setDragDropMode(QAbstractItemView::InternalMove);
     m_list->setMinimumHeight(64);
+    setFocusProxy(m_list); // a label's buddy mnemonic lands in the list
     layout->addWidget(m_list, 1);
     connect(m_list, &QListWidget::itemChanged, this, &StringListEditor::changed);
     connect(m_list->model(), &QAbstractItemModel::rowsMoved, this, &StringListEditor::changed);
@@ -82,7 +85,7 @@ void StringListEditor::setRowError(int row, const QString &message)
     for (int i = 0; i < m_list->count(); ++i) {
         QListWidgetItem *item = m_list->item(i);
         if (row == -1 || i == row) {
-            item->setForeground(row == -1 ? palette().color(QPalette::Text) : QColor(0xc6, 0x28, 0x28));
+            item->setForeground(row == -1 ? palette().color(QPalette::Text) : Theme::errorText(palette()));
             item->setToolTip(row == -1 ? QString() : message);
         }
     }

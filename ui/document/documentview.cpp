@@ -20,6 +20,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Madf::Ui {
 
 DocumentView::DocumentView(QWidget *parent)
@@ -72,6 +74,12 @@ DocumentView::DocumentView(QWidget *parent)
     m_renderTimer->setSingleShot(true);
     m_renderTimer->setInterval(250);
     connect(m_renderTimer, &QTimer::timeout, this, &DocumentView::render);
+    // Streamed text is shown ten times a second, not once per token: a
+    // repaint per delta is what made the window stutter with many documents.
+    m_liveTimer = new QTimer(this);
+    m_liveTimer->setSingleShot(true);
+    m_liveTimer->setInterval(100);
+    connect(m_liveTimer, &QTimer::timeout, this, &DocumentView::flushLive);
 
     connect(m_copy, &QPushButton::clicked, this, &DocumentView::copyToClipboard);
     connect(m_export, &QPushButton::clicked, this, &DocumentView::chooseExportFile);
@@ -86,6 +94,7 @@ void DocumentView::showDocument(const Document &document, double threshold)
     m_document = document;
     m_stages->reset();
     m_live->clear();
+    m_pendingLive.clear();
     m_liveStep.clear();
     m_quality->clear();
     m_quality->setThreshold(threshold);
@@ -163,15 +172,44 @@ void DocumentView::onTaskFailed(const QString &stepKey, const QString &error)
 
 void DocumentView::onTextStreamed(const QString &stepKey, const QString &delta)
 {
-    if (stepKey != m_liveStep) {
-        m_liveStep = stepKey;
-        m_live->appendPlainText(QStringLiteral("\n── %1 ──\n").arg(stepKey));
-        m_stages->setState(stageOfStep(stepKey), StageStrip::Working, stepKey.section(QLatin1Char('/'), 1));
-    }
+    m_pendingLive.append({stepKey, delta});
+    if (!m_liveTimer->isActive())
+        m_liveTimer->start();
+}
+
+void DocumentView::flushLive()
+{
+    m_liveTimer->stop();
+    if (m_pendingLive.isEmpty())
+        return;
     QScrollBar *sb = m_live->verticalScrollBar();
     const bool atEnd = sb->value() >= sb->maximum() - 4;
-    m_live->moveCursor(QTextCursor::End);
-    m_live->insertPlainText(delta);
+    // Steps running in parallel interleave their deltas: each step's text
+    // of this batch goes under one heading.
+    QList<QPair<QString, QString>> bySteps;
+    for (const auto &[stepKey, delta] : std::as_const(m_pendingLive)) {
+        auto it = std::find_if(bySteps.begin(), bySteps.end(), [&](const auto &p) { return p.first == stepKey; });
+        if (it == bySteps.end())
+            bySteps.append({stepKey, delta});
+        else
+            it->second += delta;
+    }
+    if (bySteps.size() > 1) {
+        // The step already shown continues first, without a new heading.
+        auto current = std::find_if(bySteps.begin(), bySteps.end(), [this](const auto &p) { return p.first == m_liveStep; });
+        if (current != bySteps.end() && current != bySteps.begin())
+            std::rotate(bySteps.begin(), current, current + 1);
+    }
+    for (const auto &[stepKey, delta] : std::as_const(bySteps)) {
+        if (stepKey != m_liveStep) {
+            m_liveStep = stepKey;
+            m_live->appendPlainText(QStringLiteral("\n── %1 ──\n").arg(stepKey));
+            m_stages->setState(stageOfStep(stepKey), StageStrip::Working, stepKey.section(QLatin1Char('/'), 1));
+        }
+        m_live->moveCursor(QTextCursor::End);
+        m_live->insertPlainText(delta);
+    }
+    m_pendingLive.clear();
     if (atEnd) // follow the text unless the user scrolled up to read
         sb->setValue(sb->maximum());
 }
@@ -235,6 +273,7 @@ QString DocumentView::renderedText() const
 
 QString DocumentView::liveText() const
 {
+    const_cast<DocumentView *>(this)->flushLive(); // what the user sees within 100 ms
     return m_live->toPlainText();
 }
 

@@ -62,6 +62,7 @@ Q_SIGNALS:
 private:
     void render();
     void scheduleRender();
+    void flushLive();
     static QString stageOfStep(const QString &stepKey);
     static QString stripStage(const QString &stage);
 
@@ -78,6 +79,8 @@ private:
     QPushButton *m_export;
     QPushButton *m_copy;
     QTimer *m_renderTimer;
+    QTimer *m_liveTimer;
+    QList<QPair<QString, QString>> m_pendingLive;  // (step, delta) not shown yet
     QString m_liveStep;
 };
 

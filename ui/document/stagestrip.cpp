@@ -31,10 +31,14 @@ StageStrip::StageStrip(QWidget *parent)
     for (const QString &s : stages()) {
         auto *label = new QLabel(this);
         label->setAlignment(Qt::AlignCenter);
-        label->setMinimumWidth(80);
+        // Narrower than the text when the window is: the text is elided then.
+        label->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("○ Wwww…")));
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // the stretch below decides the width
         label->setAutoFillBackground(true);
         label->setMargin(4);
-        layout->addWidget(label, 1);
+        // Shares in proportion to the titles: a long one ("Überarbeitung")
+        // gets more room than a short one before anything is elided.
+        layout->addWidget(label, fontMetrics().horizontalAdvance(QStringLiteral("○ ") + stageTitle(s)));
         m_labels.insert(s, label);
     }
     reset();
@@ -61,7 +65,6 @@ void StageStrip::setState(const QString &stage, State state, const QString &deta
     m_states.insert(stage, state);
     // Colour for a glance, a symbol and words for screen readers and for
     // people who do not tell the colours apart.
-    static const char *symbols[] = {"○", "◐", "●", "✕", "–"};
     static const char *words[] = {QT_TRANSLATE_NOOP("Madf::Ui::StageStrip", "waiting"),
                                   QT_TRANSLATE_NOOP("Madf::Ui::StageStrip", "working"),
                                   QT_TRANSLATE_NOOP("Madf::Ui::StageStrip", "done"),
@@ -72,11 +75,31 @@ void StageStrip::setState(const QString &stage, State state, const QString &deta
     QPalette pal = label->palette();
     pal.setColor(QPalette::Window, colors[state]);
     label->setPalette(pal);
-    label->setText(QStringLiteral("%1 %2").arg(QString::fromUtf8(symbols[state]), stageTitle(stage))
-                   + (detail.isEmpty() ? QString() : QStringLiteral("\n") + detail));
+    m_details.insert(stage, detail);
+    showText(stage);
     const QString word = tr(words[state]);
     label->setAccessibleName(tr("%1: %2").arg(stageTitle(stage), word));
-    label->setToolTip(detail.isEmpty() ? word : word + QStringLiteral(" — ") + detail);
+    label->setToolTip(tr("%1: %2").arg(stageTitle(stage), detail.isEmpty() ? word : word + QStringLiteral(" — ") + detail));
+}
+
+void StageStrip::showText(const QString &stage)
+{
+    static const char *symbols[] = {"○", "◐", "●", "✕", "–"};
+    QLabel *label = m_labels.value(stage);
+    const QString title = QStringLiteral("%1 %2").arg(QString::fromUtf8(symbols[state(stage)]), stageTitle(stage));
+    const QString detail = m_details.value(stage);
+    const int width = label->contentsRect().width() - 2 * label->margin();
+    const QFontMetrics metrics = label->fontMetrics();
+    auto fit = [&](const QString &line) { return width > 0 ? metrics.elidedText(line, Qt::ElideRight, width) : line; };
+    label->setText(fit(title) + (detail.isEmpty() ? QString() : QStringLiteral("\n") + fit(detail)));
+}
+
+void StageStrip::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // The labels are laid out by now; their widths decide the elision.
+    for (const QString &s : stages())
+        showText(s);
 }
 
 } // namespace Madf::Ui

@@ -23,9 +23,17 @@ public:
     void setState(const QString &stage, State state, const QString &detail = {});
     State state(const QString &stage) const { return m_states.value(stage, Waiting); }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    /** Symbol, title and detail, elided to the label's width (long titles
+     *  in other languages, narrow windows); the tooltip has them in full. */
+    void showText(const QString &stage);
+
     QHash<QString, QLabel *> m_labels;
     QHash<QString, State> m_states;
+    QHash<QString, QString> m_details;
 };
 
 } // namespace Madf::Ui

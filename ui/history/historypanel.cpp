@@ -147,8 +147,13 @@ void HistoryPanel::refresh()
             return; // a newer query is on its way
         const QString selected = m_view->currentItem() ? m_view->currentItem()->data(TitleCol, Qt::UserRole + 1).toString() : QString();
         m_view->clear();
+        // Added in one go: one insertion for the view, not one per row.
+        QList<QTreeWidgetItem *> items;
+        items.reserve(r.first.size());
+        QTreeWidgetItem *current = nullptr;
         for (const DocumentSummary &s : r.first) {
-            auto *item = new Item(m_view);
+            auto *item = new Item;
+            items.append(item);
             item->setText(TitleCol, s.title.isEmpty() ? s.topic : s.title);
             item->setToolTip(TitleCol, s.topic);
             item->setData(TitleCol, Qt::UserRole + 1, s.id);
@@ -165,8 +170,11 @@ void HistoryPanel::refresh()
             item->setData(WordsCol, Qt::UserRole, s.wordCount);
             item->setText(CreatedCol, QLocale().toString(s.createdAt.toLocalTime(), QLocale::ShortFormat));
             if (s.id == selected)
-                m_view->setCurrentItem(item);
+                current = item;
         }
+        m_view->addTopLevelItems(items);
+        if (current)
+            m_view->setCurrentItem(current);
         m_empty->setVisible(r.first.isEmpty());
         m_empty->setText(!r.second.isEmpty() ? tr("History unavailable: %1").arg(r.second)
                          : m_search->text().isEmpty() ? tr("No documents yet. Generated documents are kept here.")

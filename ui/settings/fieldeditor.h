@@ -21,8 +21,14 @@ public:
 
     const FieldSpec &spec() const { return m_spec; }
     void setValue(const QVariant &value);
-    /** Offered choices for a text field (provider names, model names). */
+    /** Offered choices for a text field (provider names, model names): a
+     *  field declared `offersChoices` shows them in its editable list, any
+     *  other text field completes from them. Free text stays allowed. */
     void setSuggestions(const QStringList &values);
+    QStringList suggestions() const;
+    /** A quiet line under the editor ("12 models from ollama"); empty hides it. */
+    void setNote(const QString &text);
+    QString note() const;
     /** Shown under the editor in the error colour; empty clears it. */
     void setError(const QString &message);
     QString error() const;
@@ -36,10 +42,13 @@ Q_SIGNALS:
 
 private:
     void emitText();
+    void emitChoice(const QString &text);
 
     FieldSpec m_spec;
     QWidget *m_input = nullptr;
     QLabel *m_error = nullptr;
+    QLabel *m_note = nullptr;
+    QString m_shownValue; ///< the value set or last reported (editable lists report each change once)
     bool m_updating = false;
 };
 

@@ -4,6 +4,8 @@
 #include "sectionform.h"
 #include "thresholdslider.h"
 
+#include "ui/providers/modelcatalog.h"
+
 #include "core/config/configloader.h"
 #include "core/config/configschema.h"
 #include "core/config/configwriter.h"
@@ -20,6 +22,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSet>
 #include <QTabWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
@@ -159,6 +162,54 @@ void InspectorPanel::setConfig(const Config &config)
 {
     m_config = config;
     refresh();
+    requestModels();
+}
+
+void InspectorPanel::setModelCatalog(ModelCatalog *catalog)
+{
+    if (m_catalog)
+        m_catalog->disconnect(this);
+    m_catalog = catalog;
+    if (!m_catalog)
+        return;
+    connect(m_catalog, &ModelCatalog::listingStarted, this, [this](const QString &provider) {
+        for (const AgentConfig &a : std::as_const(m_config.agents))
+            if (a.modelConfig.provider == provider && form(a.name) && form(a.name)->editor(QStringLiteral("model")))
+                form(a.name)->editor(QStringLiteral("model"))->setNote(tr("Listing the models of %1…").arg(provider));
+    });
+    connect(m_catalog, &ModelCatalog::modelsListed, this, &InspectorPanel::onModelsListed);
+    requestModels();
+}
+
+void InspectorPanel::requestModels()
+{
+    if (!m_catalog)
+        return;
+    QSet<QString> asked;
+    for (const AgentConfig &a : std::as_const(m_config.agents)) {
+        const QString provider = a.modelConfig.provider;
+        if (form(a.name) && !asked.contains(provider)) {
+            asked.insert(provider);
+            m_catalog->request(provider);
+        }
+    }
+}
+
+void InspectorPanel::onModelsListed(const QString &provider, const QStringList &models, const QString &error)
+{
+    for (const AgentConfig &a : std::as_const(m_config.agents)) {
+        SectionForm *f = a.modelConfig.provider == provider ? form(a.name) : nullptr;
+        FieldEditor *editor = f ? f->editor(QStringLiteral("model")) : nullptr;
+        if (!editor)
+            continue;
+        editor->setSuggestions(models);
+        if (!error.isEmpty())
+            editor->setNote(tr("Could not list the models of %1: %2 Type a model name.").arg(provider, error));
+        else if (models.isEmpty())
+            editor->setNote(tr("%1 lists no models. Type a model name.").arg(provider));
+        else
+            editor->setNote(tr("%n model(s) offered by %1", nullptr, int(models.size())).arg(provider));
+    }
 }
 
 SectionForm *InspectorPanel::form(const QString &sectionOrAgent) const
@@ -203,6 +254,8 @@ bool InspectorPanel::applyValue(const QString &keyPath, const QVariant &value, Q
         f->refresh(m_config);
     m_status->setText(tr("%1 = %2").arg(keyPath, value.toString()));
     Q_EMIT configChanged(m_config);
+    if (kp && kp->field->spec.key == QLatin1String("provider"))
+        requestModels(); // the agent's model list is now another endpoint's
     return true;
 }
 
@@ -228,6 +281,7 @@ bool InspectorPanel::applyPreset(const QString &name, QString *error)
     m_status->setText(text);
     Q_EMIT message(text);
     Q_EMIT configChanged(m_config);
+    requestModels();
     return true;
 }
 
@@ -248,6 +302,7 @@ void InspectorPanel::importYaml(const QString &path)
         refresh();
         m_status->setText(tr("Imported %1").arg(r.path));
         Q_EMIT configChanged(m_config);
+        requestModels();
     });
     watcher->setFuture(QtConcurrent::run([path, base] { return ConfigLoader::fromFile(path, base); }));
 }

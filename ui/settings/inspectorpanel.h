@@ -11,6 +11,7 @@ class QTabWidget;
 namespace Madf::Ui {
 
 class FieldEditor;
+class ModelCatalog;
 class SectionForm;
 class ThresholdSlider;
 
@@ -33,11 +34,19 @@ public:
     bool applyValue(const QString &keyPath, const QVariant &value, QString *error = nullptr);
     bool applyPreset(const QString &name, QString *error = nullptr);
     SectionForm *form(const QString &sectionOrAgent) const;
+    /** Where the agents' model fields get their lists from (the endpoint
+     *  of each agent's provider, fetched in the background); the owner
+     *  keeps @p catalog's configuration and keys current. */
+    void setModelCatalog(ModelCatalog *catalog);
 
 public Q_SLOTS:
     void importYaml(const QString &path);
     void exportYaml(const QString &path);
     void saveAsPreset(const QString &name, const QString &description);
+    /** The same, asking for the file or the name first (buttons, Settings menu). */
+    void onImportClicked();
+    void onExportClicked();
+    void onSavePresetClicked();
 
 Q_SIGNALS:
     /** A valid configuration is now in force. */
@@ -51,9 +60,8 @@ private:
     void reloadPresets();
     void onValueEdited(FieldEditor *editor, const QString &keyPath, const QVariant &value);
     void showWarning(const QString &title, const QString &text, const QString &details = {});
-    void onImportClicked();
-    void onExportClicked();
-    void onSavePresetClicked();
+    void requestModels();
+    void onModelsListed(const QString &provider, const QStringList &models, const QString &error);
 
     Config m_config;
     QComboBox *m_presets = nullptr;
@@ -61,6 +69,7 @@ private:
     ThresholdSlider *m_threshold = nullptr;
     QLabel *m_status = nullptr;
     QHash<QString, SectionForm *> m_forms;
+    ModelCatalog *m_catalog = nullptr;
 };
 
 } // namespace Madf::Ui

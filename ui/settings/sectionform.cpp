@@ -18,7 +18,7 @@ SectionForm::SectionForm(const SectionSchema &section, const QString &instance, 
         if (f.spec.secret)
             continue; // keys are entered in the Providers dialog, stored in the keychain
         auto *editor = new FieldEditor(f.spec, this);
-        auto *label = new QLabel(labelFor(f.spec.key), this);
+        auto *label = new QLabel(tr("%1:").arg(f.spec.displayLabel()), this);
         label->setBuddy(editor->input());
         form->addRow(label, editor);
         m_editors.insert(f.spec.key, editor);
@@ -31,6 +31,15 @@ SectionForm::SectionForm(const SectionSchema &section, const QString &instance, 
 
 QString SectionForm::labelFor(const QString &key)
 {
+    // The standard agents by their task; an agent of the user's own by its name.
+    static const QHash<QString, const char *> agents = {
+        {QStringLiteral("research"), QT_TRANSLATE_NOOP("Madf::Ui::SectionForm", "Research")},
+        {QStringLiteral("writing"), QT_TRANSLATE_NOOP("Madf::Ui::SectionForm", "Writing")},
+        {QStringLiteral("editing"), QT_TRANSLATE_NOOP("Madf::Ui::SectionForm", "Editing")},
+        {QStringLiteral("verification"), QT_TRANSLATE_NOOP("Madf::Ui::SectionForm", "Verification")},
+    };
+    if (const char *title = agents.value(key))
+        return tr(title);
     QString label = key;
     label.replace(QLatin1Char('_'), QLatin1Char(' '));
     if (!label.isEmpty())
@@ -50,7 +59,8 @@ void SectionForm::refresh(const Config &config)
         editor->setValue(f.get(obj));
         editor->setError({});
         const ValueOrigin origin = config.origin(joinKeyPath(m_section.name, m_instance, f.spec.key));
-        m_labels.value(f.spec.key)->setToolTip(tr("%1\nCurrent value from: %2").arg(f.spec.help, origin.describe()));
+        m_labels.value(f.spec.key)->setToolTip(
+            tr("%1\nCurrent value from: %2").arg(f.spec.displayHelp(), origin.describe()));
     }
 }
 

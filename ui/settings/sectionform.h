@@ -27,7 +27,8 @@ public:
     void setSuggestions(const QString &key, const QStringList &values);
     FieldEditor *editor(const QString &key) const { return m_editors.value(key); }
 
-    /** "max_concurrent_tasks" -> "Max concurrent tasks" */
+    /** An agent's tab title: "research" -> "Research" (translated),
+     *  "fact_checker" -> "Fact checker". */
     static QString labelFor(const QString &key);
 
 Q_SIGNALS:
