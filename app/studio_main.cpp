@@ -42,7 +42,7 @@ int main(int argc, char *argv[])
     args.addOption({QStringLiteral("demo"), QObject::tr("Start N documents on sample topics, one every 1.5 s (demos, dashboard screenshots)."), QObject::tr("N")});
     args.addOption({QStringLiteral("screenshot"), QObject::tr("Save a picture of the window to FILE after --delay ms, then quit (for documentation)."), QObject::tr("FILE")});
     args.addOption({QStringLiteral("delay"), QObject::tr("Milliseconds before --screenshot."), QObject::tr("MS"), QStringLiteral("3000")});
-    args.addOption({QStringLiteral("show"), QObject::tr("Open a dialog or panel at start: providers, timeline, bench."), QObject::tr("DIALOG")});
+    args.addOption({QStringLiteral("show"), QObject::tr("Open a dialog or panel at start: providers, timeline, bench, history."), QObject::tr("DIALOG")});
     args.addOption({QStringLiteral("compare"),
                     QObject::tr("With --show bench: run the benchmark comparing the settings with PRESET (or a YAML file)."),
                     QObject::tr("PRESET")});
@@ -123,6 +123,8 @@ int main(int argc, char *argv[])
         window.timelineDock()->setFloating(true);
         window.timelineDock()->resize(1300, 820);
         shown = window.timelineDock();
+    } else if (args.value(QStringLiteral("show")) == QLatin1String("history")) {
+        window.historyDock()->raise();
     } else if (args.value(QStringLiteral("show")) == QLatin1String("bench")) {
         window.openBenchmark();
         shown = window.benchmarkPanel()->window();

@@ -384,6 +384,8 @@ void MainWindow::createStatusBar()
         updateProviderLabel();
     }
     m_runningLabel->setText(tr("Running: %1").arg(m_running.size()));
+    if (m_history)
+        m_history->setRunning(m_running);
     if (usesOnlySimulated(m_config)) {
         m_costLabel->setText(tr("Today: $%1 (simulated)").arg(m_simulatedCostToday, 0, 'f', 4));
         m_costLabel->setToolTip(tr("No model is connected: this is what the simulated calls would cost with "

@@ -18,6 +18,7 @@ class TestDocumentView : public QObject
     Q_OBJECT
 private slots:
     void streamsAndRenders();
+    void parallelStreamsStayWhole();
     void exportWritesFilesThatOpenAgain_data();
     void exportWritesFilesThatOpenAgain();
     void cancelButtonAsksToCancel();
@@ -55,6 +56,29 @@ void TestDocumentView::streamsAndRenders()
     view.onFinished(sample());
     QVERIFY(view.renderedText().contains("Costs fell by half."));
     QVERIFY(view.renderedText().contains("Solar <power> & cities")); // escaped, shown as text
+}
+
+void TestDocumentView::parallelStreamsStayWhole()
+{
+    // Two research questions answered at once, deltas interleaved and shown
+    // in several batches: each answer reads whole under its own heading.
+    DocumentView view;
+    Document d = sample();
+    d.status = DocumentStatus::Researching;
+    view.showDocument(d, 0.85);
+    view.onTextStreamed("research/q1", "Panels ");
+    view.onTextStreamed("research/q2", "Storage ");
+    QVERIFY(view.liveText().contains("Panels"));
+    view.onTextStreamed("research/q1", "got cheaper.");
+    view.onTextStreamed("research/q2", "is the limit.");
+    view.onTextStreamed("research/q3", "Grids matter.");
+    const QString text = view.liveText();
+    QVERIFY2(text.contains("── research/q1 ──\nPanels got cheaper."), qPrintable(text));
+    QVERIFY2(text.contains("── research/q2 ──\nStorage is the limit."), qPrintable(text));
+    QVERIFY2(text.contains("── research/q3 ──\nGrids matter."), qPrintable(text));
+    QVERIFY(text.indexOf("research/q1") < text.indexOf("research/q2"));
+    QVERIFY(text.indexOf("research/q2") < text.indexOf("research/q3"));
+    QCOMPARE(text.count(QStringLiteral("── research/q1 ──")), 1);
 }
 
 void TestDocumentView::exportWritesFilesThatOpenAgain_data()

@@ -26,7 +26,7 @@ ChartCard::ChartCard(QWidget *parent)
       m_stack(new QStackedWidget(this))
 {
     m_view->setRenderHint(QPainter::Antialiasing);
-    m_view->setMinimumSize(160, 90); // the dock can be made small; the charts then squeeze
+    m_view->setMinimumSize(160, 150); // the dock can be made small; the charts then squeeze
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(true);
     m_empty->setEnabled(false); // the palette's disabled colour: an empty state, not content

@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTabWidget>
+#include <QTextCursor>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -95,7 +96,8 @@ void DocumentView::showDocument(const Document &document, double threshold)
     m_stages->reset();
     m_live->clear();
     m_pendingLive.clear();
-    m_liveStep.clear();
+    m_liveEnds.clear();
+    m_lastLiveStep.clear();
     m_quality->clear();
     m_quality->setThreshold(threshold);
     const bool running = !isTerminal(document.status);
@@ -184,8 +186,11 @@ void DocumentView::flushLive()
         return;
     QScrollBar *sb = m_live->verticalScrollBar();
     const bool atEnd = sb->value() >= sb->maximum() - 4;
-    // Steps running in parallel interleave their deltas: each step's text
-    // of this batch goes under one heading.
+    // Steps running in parallel interleave their deltas. Each step gets one
+    // section under its heading, and its text grows there: a cursor per step
+    // marks where its section ends (the document moves it along as text is
+    // inserted before it), so parallel research answers or sections read as
+    // whole paragraphs instead of alternating fragments.
     QList<QPair<QString, QString>> bySteps;
     for (const auto &[stepKey, delta] : std::as_const(m_pendingLive)) {
         auto it = std::find_if(bySteps.begin(), bySteps.end(), [&](const auto &p) { return p.first == stepKey; });
@@ -194,20 +199,22 @@ void DocumentView::flushLive()
         else
             it->second += delta;
     }
-    if (bySteps.size() > 1) {
-        // The step already shown continues first, without a new heading.
-        auto current = std::find_if(bySteps.begin(), bySteps.end(), [this](const auto &p) { return p.first == m_liveStep; });
-        if (current != bySteps.end() && current != bySteps.begin())
-            std::rotate(bySteps.begin(), current, current + 1);
-    }
     for (const auto &[stepKey, delta] : std::as_const(bySteps)) {
-        if (stepKey != m_liveStep) {
-            m_liveStep = stepKey;
-            m_live->appendPlainText(QStringLiteral("\n── %1 ──\n").arg(stepKey));
+        auto it = m_liveEnds.find(stepKey);
+        if (it == m_liveEnds.end()) {
+            QTextCursor end(m_live->document());
+            end.movePosition(QTextCursor::End);
+            // The last section's cursor sits at the end too, and text inserted
+            // there would carry it past the new heading: put it back.
+            const int lastEnd = m_liveEnds.contains(m_lastLiveStep) ? m_liveEnds[m_lastLiveStep].position() : -1;
+            end.insertText(QStringLiteral("%1── %2 ──\n").arg(m_live->document()->isEmpty() ? QString() : QStringLiteral("\n\n"), stepKey));
+            if (lastEnd >= 0)
+                m_liveEnds[m_lastLiveStep].setPosition(lastEnd);
+            it = m_liveEnds.insert(stepKey, end);
+            m_lastLiveStep = stepKey;
             m_stages->setState(stageOfStep(stepKey), StageStrip::Working, stepKey.section(QLatin1Char('/'), 1));
         }
-        m_live->moveCursor(QTextCursor::End);
-        m_live->insertPlainText(delta);
+        it->insertText(delta);
     }
     m_pendingLive.clear();
     if (atEnd) // follow the text unless the user scrolled up to read

@@ -4,6 +4,8 @@
 #include "core/orchestration/engineevents.h"
 #include "core/quality/qualityreport.h"
 
+#include <QHash>
+#include <QTextCursor>
 #include <QWidget>
 
 class QLabel;
@@ -81,7 +83,8 @@ private:
     QTimer *m_renderTimer;
     QTimer *m_liveTimer;
     QList<QPair<QString, QString>> m_pendingLive;  // (step, delta) not shown yet
-    QString m_liveStep;
+    QHash<QString, QTextCursor> m_liveEnds; // where each step's live text ends
+    QString m_lastLiveStep;                 // the step whose section is last
 };
 
 } // namespace Madf::Ui

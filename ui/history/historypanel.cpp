@@ -112,6 +112,28 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     connect(m_view, &QTreeWidget::itemActivated, this, &HistoryPanel::openSelected);
 }
 
+void HistoryPanel::setRunning(const QSet<QString> &ids)
+{
+    m_running = ids;
+    for (int i = 0; i < m_view->topLevelItemCount(); ++i)
+        labelStatus(m_view->topLevelItem(i));
+}
+
+void HistoryPanel::labelStatus(QTreeWidgetItem *item) const
+{
+    const auto status = DocumentStatus(item->data(StatusCol, Qt::UserRole).toInt());
+    // The store keeps the last stage an unfinished document reached; if no
+    // one is running it now, "Researching" would be a lie.
+    if (!isTerminal(status) && !m_running.contains(item->data(TitleCol, Qt::UserRole + 1).toString())) {
+        item->setText(StatusCol, tr("Interrupted"));
+        item->setToolTip(StatusCol, tr("Stopped while %1; Resume continues it without paying again for finished calls.")
+                                        .arg(documentStatusLabel(status).toLower()));
+    } else {
+        item->setText(StatusCol, documentStatusLabel(status));
+        item->setToolTip(StatusCol, QString());
+    }
+}
+
 void HistoryPanel::setDatabasePath(const QString &path)
 {
     m_dbPath = path;
@@ -157,7 +179,8 @@ void HistoryPanel::refresh()
             item->setText(TitleCol, s.title.isEmpty() ? s.topic : s.title);
             item->setToolTip(TitleCol, s.topic);
             item->setData(TitleCol, Qt::UserRole + 1, s.id);
-            item->setText(StatusCol, documentStatusLabel(s.status));
+            item->setData(StatusCol, Qt::UserRole, int(s.status));
+            labelStatus(item);
             if (s.qualityScore) {
                 item->setText(QualityCol, QString::number(*s.qualityScore, 'f', 2));
                 item->setData(QualityCol, Qt::UserRole, *s.qualityScore);

@@ -2,6 +2,7 @@
 
 #include "core/storage/storerecords.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QComboBox;
@@ -10,6 +11,7 @@ class QLineEdit;
 class QPushButton;
 class QTimer;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace Madf::Ui {
 
@@ -24,6 +26,9 @@ public:
     explicit HistoryPanel(QWidget *parent = nullptr);
 
     void setDatabasePath(const QString &path);
+    /** The documents this window is running now: any other unfinished
+     *  document in the store was interrupted, and is labelled so. */
+    void setRunning(const QSet<QString> &ids);
     int rowCount() const;
     QString idAt(int row) const;
     QTreeWidget *view() const { return m_view; }
@@ -48,7 +53,10 @@ private:
     void loadDocument(const QString &id, bool rerun);
     HistoryQuery currentQuery() const;
 
+    void labelStatus(QTreeWidgetItem *item) const;
+
     QString m_dbPath;
+    QSet<QString> m_running;
     QLineEdit *m_search;
     QComboBox *m_sort;
     QPushButton *m_order;

@@ -1,0 +1,60 @@
+// The history list: an unfinished document nobody is running is shown as
+// interrupted (with Resume to continue it), not as still "Researching".
+#include "core/model/document.h"
+#include "core/storage/documentstore.h"
+#include "ui/history/historypanel.h"
+
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace Madf;
+using namespace Madf::Ui;
+
+class TestHistoryPanel : public QObject
+{
+    Q_OBJECT
+private slots:
+    void unfinishedDocumentsNotRunningAreInterrupted();
+};
+
+void TestHistoryPanel::unfinishedDocumentsNotRunningAreInterrupted()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath("documents.db");
+    {
+        DocumentStore store;
+        QString error;
+        QVERIFY2(store.open(db, &error), qPrintable(error));
+        Document running;
+        running.id = "doc-running";
+        running.request.topic = "Solar power";
+        running.title = "Solar power";
+        running.status = DocumentStatus::Researching;
+        Document done = running;
+        done.id = "doc-done";
+        done.title = "Wind power";
+        done.status = DocumentStatus::Complete;
+        QVERIFY2(store.saveDocument(running, {}, &error), qPrintable(error));
+        QVERIFY2(store.saveDocument(done, {}, &error), qPrintable(error));
+    }
+    HistoryPanel panel;
+    panel.setDatabasePath(db);
+    QTRY_COMPARE(panel.rowCount(), 2);
+    auto statusOf = [&](const QString &id) {
+        for (int i = 0; i < panel.rowCount(); ++i)
+            if (panel.idAt(i) == id)
+                return panel.view()->topLevelItem(i)->text(1);
+        return QString();
+    };
+    QCOMPARE(statusOf("doc-running"), QStringLiteral("Interrupted"));
+    QVERIFY(panel.view()->topLevelItem(panel.idAt(0) == "doc-running" ? 0 : 1)->toolTip(1).contains("Resume"));
+    QCOMPARE(statusOf("doc-done"), documentStatusLabel(DocumentStatus::Complete));
+    panel.setRunning({"doc-running"});
+    QCOMPARE(statusOf("doc-running"), documentStatusLabel(DocumentStatus::Researching));
+    panel.setRunning({});
+    QCOMPARE(statusOf("doc-running"), QStringLiteral("Interrupted"));
+}
+
+QTEST_MAIN(TestHistoryPanel)
+#include "tst_historypanel.moc"
