@@ -12,7 +12,13 @@ fi
 cd "$root"
 # -I: headers are found by their repository paths, so lupdate sees every
 # Q_DECLARE_TR_FUNCTIONS context.
-"$lupdate" -silent -I "$root" -locations none -no-obsolete -extensions cpp,h core ui app -ts "$@"
+for ts in "$@"; do
+  # English is the source language: its catalogue holds only the plural
+  # forms of the %n strings.
+  extra=()
+  case "$(basename "$ts")" in madf_en.ts) extra=(-pluralonly) ;; esac
+  "$lupdate" -silent -I "$root" -locations none -no-obsolete "${extra[@]}" -extensions cpp,h core ui app -ts "$ts"
+done
 # Print what is left to translate.
 for ts in "$@"; do
   left=$(grep -c 'type="unfinished"' "$ts" || true)

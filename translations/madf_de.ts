@@ -3989,6 +3989,14 @@ Konfiguration, 3 gestoppt (abgebrochen, Budget oder Zeitlimit), die bisherige Ar
         <source>Delete &quot;%1&quot; and its revisions from the history? This cannot be undone.</source>
         <translation>„%1“ und seine Überarbeitungen aus dem Verlauf löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Stopped at: %1. Resume continues it without paying again for finished calls.</source>
+        <translation>Angehalten bei: %1. „Fortsetzen“ macht weiter, ohne fertige Aufrufe noch einmal zu bezahlen.</translation>
+    </message>
 </context>
 <context>
     <name>Madf::Ui::InspectorPanel</name>
@@ -5546,16 +5554,16 @@ Aktueller Wert aus: %2</translation>
         <translation>Wie Impfstoffe getestet werden</translation>
     </message>
     <message>
-        <source>Open a dialog or panel at start: providers, timeline, bench.</source>
-        <translation>Beim Start einen Dialog oder ein Panel öffnen: providers, timeline, bench.</translation>
-    </message>
-    <message>
         <source>With --show bench: run the benchmark comparing the settings with PRESET (or a YAML file).</source>
         <translation>Mit --show bench: den Benchmark starten, der die Einstellungen mit VOREINSTELLUNG (oder einer YAML-Datei) vergleicht.</translation>
     </message>
     <message>
         <source>PRESET</source>
         <translation>VOREINSTELLUNG</translation>
+    </message>
+    <message>
+        <source>Open a dialog or panel at start: providers, timeline, bench, history.</source>
+        <translation>Beim Start einen Dialog oder Bereich öffnen: providers, timeline, bench, history.</translation>
     </message>
 </context>
 </TS>

@@ -189,6 +189,14 @@ void TestTranslation::pluralsFollowTheNumber()
              QStringLiteral("1 Dokument fortgesetzt"));
     QCOMPARE(QCoreApplication::translate(ctx, "Resumed %n document(s)", nullptr, 3),
              QStringLiteral("3 Dokumente fortgesetzt"));
+    // English has plural forms too: no "1 document(s)".
+    QVERIFY(Language::install(QStringLiteral("en")));
+    QCOMPARE(QCoreApplication::translate(ctx, "Resumed %n document(s)", nullptr, 1),
+             QStringLiteral("Resumed 1 document"));
+    QCOMPARE(QCoreApplication::translate(ctx, "Resumed %n document(s)", nullptr, 3),
+             QStringLiteral("Resumed 3 documents"));
+    QCOMPARE(QCoreApplication::translate("Madf::Ui::DashboardPanel", "%n document(s)", nullptr, 0),
+             QStringLiteral("0 documents"));
 }
 
 void TestTranslation::settingLabelsAndHelpAreTranslated()

@@ -126,8 +126,8 @@ void HistoryPanel::labelStatus(QTreeWidgetItem *item) const
     // one is running it now, "Researching" would be a lie.
     if (!isTerminal(status) && !m_running.contains(item->data(TitleCol, Qt::UserRole + 1).toString())) {
         item->setText(StatusCol, tr("Interrupted"));
-        item->setToolTip(StatusCol, tr("Stopped while %1; Resume continues it without paying again for finished calls.")
-                                        .arg(documentStatusLabel(status).toLower()));
+        item->setToolTip(StatusCol, tr("Stopped at: %1. Resume continues it without paying again for finished calls.")
+                                        .arg(documentStatusLabel(status)));
     } else {
         item->setText(StatusCol, documentStatusLabel(status));
         item->setToolTip(StatusCol, QString());

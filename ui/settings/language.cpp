@@ -115,10 +115,16 @@ bool install(const QString &requested)
     // chosen against the system brings its formats along.
     QLocale::setDefault(QLocale::system().language() == QLocale(code).language() ? QLocale::system()
                                                                                  : QLocale(code));
-    if (code == QLatin1String("en"))
-        return true;
-
     auto app = std::make_unique<QTranslator>();
+    if (code == QLatin1String("en")) {
+        // The source strings are English; the catalogue only says "1 document"
+        // where the source has "%n document(s)".
+        if (app->load(catalogue(code))) {
+            QCoreApplication::installTranslator(app.get());
+            appTranslator() = std::move(app);
+        }
+        return true;
+    }
     if (!app->load(catalogue(code)))
         return false;
     QCoreApplication::installTranslator(app.get());
