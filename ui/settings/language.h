@@ -10,7 +10,7 @@ class QWidget;
 namespace Madf::Ui {
 
 /** The user interface language: the system's by default, or the one chosen
- *  with `--lang` or in View > Language (remembered in QSettings). Installs
+ *  with `--lang` or in Settings > Language (remembered in QSettings). Installs
  *  MADF Studio's own catalogue (compiled in, `:/i18n/madf_<lang>.qm`) and
  *  Qt's (qtbase, for the standard dialogs). */
 namespace Language {
@@ -35,7 +35,7 @@ bool install(const QString &code);
 /** The language installed last ("en" when none). */
 QString current();
 
-/** View > Language: "System default" and one entry per language; a choice
+/** Settings > Language: "System default" and one entry per language; a choice
  *  is saved and applies on the next start (a message says so). */
 QMenu *createMenu(QWidget *parent);
 
