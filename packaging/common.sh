@@ -9,7 +9,7 @@ MADF_BUILD=${MADF_BUILD_DIR:-$MADF_ROOT/build}
 MADF_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libqt6sql6-sqlite libqt6svg6 qt6-translations-l10n
+  libqt6sql6-sqlite libsqlite3-dev libqt6svg6 qt6-translations-l10n
   libyaml-cpp-dev libspdlog-dev qtkeychain-qt6-dev libgl-dev
   xvfb xauth
 )

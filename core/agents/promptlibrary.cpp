@@ -99,6 +99,46 @@ void warnUnknownOnce(const QString &templateName, const QString &var)
              qPrintable(templateName), qPrintable(var));
 }
 
+// Empty optional blocks leave runs of blank lines behind: each run of three
+// or more line breaks with only spaces or tabs between them becomes one
+// blank line. What the regular expression \n[ \t]*\n([ \t]*\n)+ replaced
+// by "\n\n" did, in one pass: the prompt holds whole drafts, and the
+// expression was a good part of rendering it.
+QString collapseBlankRuns(const QString &text)
+{
+    const qsizetype n = text.size();
+    const QChar *s = text.constData();
+    auto blank = [](QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t'); };
+    QString out;
+    qsizetype copied = 0;   // text[copied, i) is still to be appended
+    for (qsizetype i = 0; i < n; ++i) {
+        if (s[i] != QLatin1Char('\n'))
+            continue;
+        int breaks = 1;
+        qsizetype lastBreak = i;
+        for (qsizetype j = i + 1;;) {
+            while (j < n && blank(s[j]))
+                ++j;
+            if (j >= n || s[j] != QLatin1Char('\n'))
+                break;
+            ++breaks;
+            lastBreak = j++;
+        }
+        if (breaks < 3)
+            continue;
+        if (out.isNull())
+            out.reserve(n);
+        out.append(s + copied, i - copied);
+        out.append(QLatin1String("\n\n"));
+        copied = lastBreak + 1;
+        i = lastBreak;
+    }
+    if (copied == 0)
+        return text;
+    out.append(s + copied, n - copied);
+    return out;
+}
+
 QString render(const QString &templateName, const QString &text, const QVariantMap &vars)
 {
     static const QRegularExpression varRe(QStringLiteral("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*\\}\\}"));
@@ -118,10 +158,7 @@ QString render(const QString &templateName, const QString &text, const QVariantM
         last = m.capturedEnd();
     }
     out += QStringView(resolved).mid(last);
-    // Empty optional blocks leave runs of blank lines behind.
-    static const QRegularExpression blankRunRe(QStringLiteral("\\n[ \\t]*\\n([ \\t]*\\n)+"));
-    out.replace(blankRunRe, QStringLiteral("\n\n"));
-    return out.trimmed();
+    return collapseBlankRuns(out).trimmed();
 }
 
 bool validName(const QString &name)

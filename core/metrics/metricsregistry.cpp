@@ -152,12 +152,18 @@ MetricsRegistry::Series *MetricsRegistry::seriesFor(const QString &name, Type ty
     }
     // Unexpected label names would silently split a metric into series no
     // dashboard query matches.
-    if (QSet<QString>(labels.keyBegin(), labels.keyEnd())
-        != QSet<QString>(family.labelNames.cbegin(), family.labelNames.cend())) {
+    // Compared name by name (a handful): building two sets for each update
+    // was most of what counting a model call cost.
+    bool sameNames = true;
+    for (auto it = labels.keyBegin(); sameNames && it != labels.keyEnd(); ++it)
+        sameNames = family.labelNames.contains(*it);
+    for (const QString &labelName : std::as_const(family.labelNames))
+        sameNames = sameNames && labels.contains(labelName);
+    if (!sameNames) {
         qCWarning(lcMetrics) << "metric" << name << "takes labels" << family.labelNames << "not" << labels.keys();
         return nullptr;
     }
-    const QByteArray key = labelText(labels);
+    const QByteArray key = labels.isEmpty() ? QByteArray() : labelText(labels);
     auto it = family.series.find(key);
     if (it == family.series.end()) {
         Series fresh;

@@ -172,6 +172,10 @@ private:
     QElapsedTimer m_clock;
     int m_stepsDone = 0;
     int m_extraSteps = 0;
+    // RunEstimator::plan() for m_plannedFor sections: every call recorded
+    // reports progress, and planning again each time was a visible cost.
+    mutable int m_plannedFor = -1;
+    mutable int m_plannedCalls = 0;
     int m_replayed = 0;
     std::optional<Document> m_written;     // as last written whole to the store
     CallTotals m_spentBefore;              // by the runs this one resumes

@@ -37,10 +37,14 @@ int DocumentRun::plannedSteps() const
 {
     const int sections = m_ctx.sections.isEmpty() ? RunEstimator::expectedSections(m_ctx.request)
                                                   : int(m_ctx.sections.size());
-    int total = 0;
-    for (const PlannedPhase &p : RunEstimator::plan(m_ctx.request, m_config, m_workflow, sections))
-        total += p.calls;
-    return total + m_extraSteps;
+    if (sections != m_plannedFor) {
+        int total = 0;
+        for (const PlannedPhase &p : RunEstimator::plan(m_ctx.request, m_config, m_workflow, sections))
+            total += p.calls;
+        m_plannedFor = sections;
+        m_plannedCalls = total;
+    }
+    return m_plannedCalls + m_extraSteps;
 }
 
 void DocumentRun::recordRound(int round, const QualityReport &report)
@@ -98,7 +102,9 @@ void DocumentRun::refresh()
 void DocumentRun::save()
 {
     StoreWriter *writer = m_services->writer;
-    if (writer && writer->forWriting()) {
+    // The first save creates the row the steps and calls refer to (foreign
+    // keys): it cannot wait for the commit, which may be several passes away.
+    if (writer && writer->forWriting() && m_written) {
         writer->saveBeforeCommit(this, [this] { write(); });
         return;
     }

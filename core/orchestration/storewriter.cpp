@@ -5,11 +5,16 @@
 #include "core/log/log.h"
 #include "core/storage/documentstore.h"
 
+#include <QTimer>
+
 namespace Madf {
 
 StoreWriter::StoreWriter(QObject *parent)
     : QObject(parent)
+    , m_commitTimer(new QTimer(this))
 {
+    m_commitTimer->setSingleShot(true);
+    connect(m_commitTimer, &QTimer::timeout, this, &StoreWriter::flush);
 }
 
 StoreWriter::~StoreWriter()
@@ -35,9 +40,20 @@ DocumentStore *StoreWriter::forWriting()
             return m_store;
         }
         m_open = true;
-        QMetaObject::invokeMethod(this, &StoreWriter::flush, Qt::QueuedConnection);
+        scheduleCommit();
     }
     return m_store;
+}
+
+void StoreWriter::scheduleCommit()
+{
+    // Committed from the event loop, so never inside a pass: a call's
+    // record and its step stay in one transaction.
+    const qint64 since = m_sinceCommit.isValid() ? m_sinceCommit.elapsed() : kMinCommitIntervalMs;
+    if (since >= kMinCommitIntervalMs)
+        QMetaObject::invokeMethod(this, &StoreWriter::flush, Qt::QueuedConnection);
+    else
+        m_commitTimer->start(int(kMinCommitIntervalMs - since));
 }
 
 void StoreWriter::saveBeforeCommit(const void *owner, std::function<void()> write)
@@ -69,6 +85,8 @@ void StoreWriter::flush()
             write();
     }
     m_open = false;
+    m_commitTimer->stop();
+    m_sinceCommit.start();
     QString error;
     if (!m_store->commit(&error))
         Log::warning(QStringLiteral("the documents database could not save the latest changes: %1").arg(error));

@@ -4,6 +4,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QMutex>
+#include <QMutexLocker>
+#include <QDateTime>
 #include <QSet>
 #include <QRegularExpression>
 #include <QStandardPaths>
@@ -407,7 +410,42 @@ QString WorkflowLibrary::pathFor(const QString &documentType) const
 std::optional<Workflow> WorkflowLibrary::forType(const QString &documentType, const QStringList &agents,
                                                  QStringList *errors) const
 {
-    return Workflow::load(pathFor(documentType), agents, errors);
+    // Every document asks for its workflow: parsing the YAML each time was
+    // a noticeable part of what starting a document cost. A file is parsed
+    // again when its time or size changes (a user editing a workflow).
+    struct Parsed
+    {
+        QDateTime modified;
+        qint64 size = -1;
+        std::optional<Workflow> workflow;
+        QStringList errors;
+    };
+    static QMutex mutex;
+    static QHash<QString, Parsed> cache;
+    const QString path = pathFor(documentType);
+    const QFileInfo info(path);
+    const QString key = path + QLatin1Char('\n') + agents.join(QLatin1Char('\n'));
+    {
+        QMutexLocker lock(&mutex);
+        const auto it = cache.constFind(key);
+        if (it != cache.constEnd() && it->modified == info.lastModified() && it->size == info.size()) {
+            if (errors)
+                *errors = it->errors;
+            return it->workflow;
+        }
+    }
+    Parsed parsed;
+    parsed.modified = info.lastModified();
+    parsed.size = info.size();
+    parsed.workflow = Workflow::load(path, agents, &parsed.errors);
+    if (errors)
+        *errors = parsed.errors;
+    QMutexLocker lock(&mutex);
+    // Bounded: a long-running studio may see many edits of many files.
+    if (cache.size() >= 64)
+        cache.clear();
+    cache.insert(key, parsed);
+    return parsed.workflow;
 }
 
 QStringList WorkflowLibrary::types() const

@@ -3,6 +3,7 @@
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
+#include <QSqlDriver>
 #include <QSqlError>
 
 namespace Madf {
@@ -34,7 +35,9 @@ void SqliteConnection::close()
     if (m_connectionName.isEmpty())
         return;
     // Prepared statements belong to the connection: they go before it.
+    finalizeStatements();
     m_statements.clear();
+    m_handle = nullptr;
     m_db.close();
     // removeDatabase() warns (and leaks) while a handle to the connection is
     // still alive, so ours goes first.
@@ -77,6 +80,9 @@ bool SqliteConnection::open(const QString &path, const Migrations &migrations, Q
         close();
         return false;
     }
+    const QVariant handle = m_db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        m_handle = *static_cast<sqlite3 *const *>(handle.constData());
     // SQLite opens lazily: a file that is not a database is only noticed by
     // the first statement, which is one of these.
     if (!applyPragmas(error) || !migrate(migrations, error)) {
@@ -89,6 +95,12 @@ bool SqliteConnection::open(const QString &path, const Migrations &migrations, Q
 bool SqliteConnection::applyPragmas(QString *error)
 {
     // busy_timeout first: switching to WAL needs a lock another process may hold.
+    // WAL with synchronous=NORMAL syncs at checkpoints, not at each commit:
+    // a commit is on disk as soon as the process has written it, so a
+    // killed `madf` (what resume is for) loses nothing committed; only a
+    // power cut or OS crash can lose the last commits, and then resume
+    // repeats those steps, as for calls in flight. FULL would add an fsync
+    // to every commit for that case alone.
     const QStringList pragmas = {
         QStringLiteral("PRAGMA busy_timeout=5000"),
         QStringLiteral("PRAGMA journal_mode=WAL"),
@@ -178,6 +190,14 @@ bool SqliteConnection::run(const QString &sql, const QVariantList &values, const
 {
     if (!ready(operation, error))
         return false;
+    if (const std::optional<bool> done = runNative(sql, values, operation, error, lastInsertId))
+        return *done;
+    return runQt(sql, values, operation, error, lastInsertId);
+}
+
+bool SqliteConnection::runQt(const QString &sql, const QVariantList &values, const QString &operation, QString *error,
+                             QVariant *lastInsertId)
+{
     // A handful of statements run over and over; a runaway set of distinct
     // ones (they are never built from user input) must not grow without end.
     constexpr qsizetype kMaxStatements = 64;

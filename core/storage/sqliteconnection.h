@@ -12,6 +12,8 @@
 #include <optional>
 
 class QSqlError;
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Madf {
 
@@ -86,6 +88,13 @@ public:
 
 private:
     bool ready(const QString &operation, QString *error) const;
+    /** run() through SQLite's own API; nullopt when @p values hold a type
+     *  only Qt's driver knows how to bind (then Qt's path is taken). */
+    std::optional<bool> runNative(const QString &sql, const QVariantList &values, const QString &operation,
+                                  QString *error, QVariant *lastInsertId);
+    bool runQt(const QString &sql, const QVariantList &values, const QString &operation, QString *error,
+               QVariant *lastInsertId);
+    void finalizeStatements();
     bool applyPragmas(QString *error);
     bool migrate(const Migrations &migrations, QString *error);
 
@@ -94,7 +103,9 @@ private:
     QString m_path;
     QSqlDatabase m_db;
     QThread *m_thread = nullptr;
-    QHash<QString, QSqlQuery> m_statements;   // prepared by run(), reset after each use
+    QHash<QString, QSqlQuery> m_statements;   // prepared by runQt(), reset after each use
+    sqlite3 *m_handle = nullptr;              // the driver's connection, for runNative()
+    QHash<QString, sqlite3_stmt *> m_native;  // prepared by runNative(), reset after each use
 };
 
 } // namespace Madf

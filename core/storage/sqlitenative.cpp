@@ -1,0 +1,135 @@
+#include "core/storage/sqliteconnection.h"
+
+// SqliteConnection::run() through SQLite's own API. The engine writes a few
+// statements (a call, a step, a document) thousands of times; through
+// QSqlQuery each bound value cost a QString::arg() (Qt names positional
+// placeholders) and QVariant copies, as much as SQLite's own work. The
+// values are bound exactly as Qt's QSQLITE driver binds them, so the file
+// holds the same types and values either way.
+
+#include <QDateTime>
+
+#include <sqlite3.h>
+
+namespace Madf {
+
+namespace {
+
+// Null as QSqlResult sees it: an empty variant, or a null string or bytes.
+bool isNullValue(const QVariant &value)
+{
+    if (!value.isValid() || value.isNull())
+        return true;
+    switch (value.typeId()) {
+    case QMetaType::QString: return static_cast<const QString *>(value.constData())->isNull();
+    case QMetaType::QByteArray: return static_cast<const QByteArray *>(value.constData())->isNull();
+    default: return false;
+    }
+}
+
+/** Binds @p value to parameter @p index (1-based); false for a type left
+ *  to Qt's driver. */
+bool bind(sqlite3_stmt *stmt, int index, const QVariant &value, int *rc)
+{
+    if (isNullValue(value)) {
+        *rc = sqlite3_bind_null(stmt, index);
+        return true;
+    }
+    switch (value.typeId()) {
+    case QMetaType::QString: {
+        // Static: the list (and so the text) outlives the step and reset.
+        const QString *text = static_cast<const QString *>(value.constData());
+        *rc = sqlite3_bind_text16(stmt, index, text->utf16(), int(text->size() * sizeof(QChar)), SQLITE_STATIC);
+        return true;
+    }
+    case QMetaType::QByteArray: {
+        const QByteArray *bytes = static_cast<const QByteArray *>(value.constData());
+        *rc = sqlite3_bind_blob(stmt, index, bytes->constData(), int(bytes->size()), SQLITE_STATIC);
+        return true;
+    }
+    case QMetaType::Bool:
+    case QMetaType::Int:
+        *rc = sqlite3_bind_int(stmt, index, value.toInt());
+        return true;
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+        *rc = sqlite3_bind_int64(stmt, index, value.toLongLong());
+        return true;
+    case QMetaType::Double:
+        *rc = sqlite3_bind_double(stmt, index, value.toDouble());
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+std::optional<bool> SqliteConnection::runNative(const QString &sql, const QVariantList &values,
+                                                const QString &operation, QString *error, QVariant *lastInsertId)
+{
+    if (!m_handle)
+        return std::nullopt;
+    for (const QVariant &value : values) {
+        switch (value.typeId()) {
+        case QMetaType::UnknownType: case QMetaType::QString: case QMetaType::QByteArray: case QMetaType::Bool:
+        case QMetaType::Int: case QMetaType::UInt: case QMetaType::LongLong: case QMetaType::Double:
+            break;
+        default:
+            return std::nullopt;
+        }
+    }
+    auto fail = [&](int) {
+        if (error)
+            *error = describe(operation, QString::fromUtf8(sqlite3_errmsg(m_handle)));
+        return false;
+    };
+    // A handful of statements run over and over; a runaway set of distinct
+    // ones (they are never built from user input) must not grow without end.
+    constexpr qsizetype kMaxStatements = 64;
+    sqlite3_stmt *stmt = m_native.value(sql);
+    if (!stmt) {
+        if (m_native.size() >= kMaxStatements)
+            finalizeStatements();
+        const int rc = sqlite3_prepare16_v3(m_handle, sql.utf16(), int(sql.size() * sizeof(QChar)),
+                                            SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+        if (rc != SQLITE_OK || !stmt) {
+            if (stmt)
+                sqlite3_finalize(stmt);
+            return fail(rc);
+        }
+        m_native.insert(sql, stmt);
+    }
+    // The wrong number of values: Qt's driver refuses it in its own words.
+    if (sqlite3_bind_parameter_count(stmt) != values.size())
+        return std::nullopt;
+    int rc = SQLITE_OK;
+    for (int i = 0; i < values.size() && rc == SQLITE_OK; ++i)
+        bind(stmt, i + 1, values.at(i), &rc);
+    if (rc != SQLITE_OK) {
+        sqlite3_reset(stmt);
+        return fail(rc);
+    }
+    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        // A write or a pragma: rows it returns are not read.
+    }
+    const bool ok = rc == SQLITE_DONE;
+    if (!ok)
+        fail(rc);
+    else if (lastInsertId)
+        *lastInsertId = QVariant(qlonglong(sqlite3_last_insert_rowid(m_handle)));
+    // Reset, so that the statement holds no lock or snapshot between uses,
+    // and no pointer into the caller's values.
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    return ok;
+}
+
+void SqliteConnection::finalizeStatements()
+{
+    for (sqlite3_stmt *stmt : std::as_const(m_native))
+        sqlite3_finalize(stmt);
+    m_native.clear();
+}
+
+} // namespace Madf
