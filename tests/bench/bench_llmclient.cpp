@@ -8,10 +8,16 @@
 //     and the mock server's thread.
 //  2. Throughput at 1, 8, 64 and 256 concurrent calls with 50 ms server
 //     latency, as a fraction of the ideal (concurrency / 50 ms), with the
-//     CPU the engine thread and the mock used per call.
+//     CPU the engine thread and the mock used per call. Each concurrency runs
+//     a number of rounds (a round: as many calls as the concurrency) on warm
+//     connections; all calls of the first round start at once, so the more
+//     rounds, the smaller the share of that first wave and of the last
+//     round's tail: the figure approaches the steady state.
 //
-//  `--qnam` sends plain http through QNetworkAccessManager (the https path)
-//  instead of the gateway's own HTTP/1.1 transport, for comparison.
+//  `--rounds N` sets the rounds at 64 (default 40; earlier versions of this
+//  bench ran 10) and, up to 10, at 256. `--qnam` sends plain http through
+//  QNetworkAccessManager (the https path) instead of the gateway's own
+//  HTTP/1.1 transport, for comparison.
 #include "core/config/config.h"
 #include "core/llm/httpexchange.h"
 #include "core/llm/llmclient.h"
@@ -171,7 +177,7 @@ void cpuPerCall(const QString &baseUrl)
     }
 }
 
-void throughput(Test::MockLlmServer &mock, const QString &baseUrl)
+void throughput(Test::MockLlmServer &mock, const QString &baseUrl, int roundsAt64)
 {
     constexpr int latencyMs = 50;
     mock.setTimeToFirstTokenMs(latencyMs);
@@ -179,11 +185,12 @@ void throughput(Test::MockLlmServer &mock, const QString &baseUrl)
                 latencyMs);
     std::printf("   (call ms: the duration of one call as the client saw it, median and 90th percentile; ideal %d)\n",
                 latencyMs);
-    std::printf("   %-12s %8s %10s %12s %12s %10s %12s %14s %12s %12s\n", "concurrency", "calls", "wall ms", "calls/s",
-                "ideal/s", "fraction", "peak at mock", "engine us/call", "mock us/call", "call ms p50/90");
+    std::printf("   (rounds: calls / concurrency, on warm connections; more rounds approach the steady state)\n");
+    std::printf("   %-12s %7s %8s %10s %12s %12s %10s %12s %14s %12s %12s\n", "concurrency", "rounds", "calls", "wall ms",
+                "calls/s", "ideal/s", "fraction", "peak at mock", "engine us/call", "mock us/call", "call ms p50/90");
     LlmClient client(benchConfig(baseUrl, 256));
     for (int concurrency : {1, 8, 64, 256}) {
-        const int rounds = concurrency >= 64 ? 10 : 20;
+        const int rounds = concurrency == 64 ? roundsAt64 : concurrency > 64 ? qMin(roundsAt64, 10) : 20;
         const int total = concurrency * rounds;
         int failures = 0;
         // Reset first: the mock frees its records, and its next allocations pay for that.
@@ -197,8 +204,8 @@ void throughput(Test::MockLlmServer &mock, const QString &baseUrl)
         const double mockUs = double(namedThreadsCpuNs("MockLlmServer") - mock0) / total / 1000.0;
         const double achieved = total * 1000.0 / double(qMax<qint64>(1, wall));
         const double ideal = concurrency * 1000.0 / latencyMs;
-        std::printf("   %-12d %8d %10lld %12.0f %12.0f %9.1f%% %12d %14.0f %12.0f %9.0f/%.0f%s\n", concurrency, total, wall,
-                    achieved, ideal, 100.0 * achieved / ideal, mock.peakConcurrent(), engineUs, mockUs, median(callMs),
+        std::printf("   %-12d %7d %8d %10lld %12.0f %12.0f %9.1f%% %12d %14.0f %12.0f %9.0f/%.0f%s\n", concurrency,
+                    rounds, total, wall, achieved, ideal, 100.0 * achieved / ideal, mock.peakConcurrent(), engineUs, mockUs, median(callMs),
                     percentile(callMs, 90),
                     failures ? qPrintable(QStringLiteral("  (%1 failed)").arg(failures)) : "");
     }
@@ -213,6 +220,8 @@ int main(int argc, char **argv)
     std::setvbuf(stdout, nullptr, _IOLBF, 0);
     QCoreApplication app(argc, argv);
     const bool qnam = app.arguments().contains(QStringLiteral("--qnam"));
+    const qsizetype roundsArg = app.arguments().indexOf(QStringLiteral("--rounds"));
+    const int roundsAt64 = roundsArg >= 0 ? qMax(1, app.arguments().value(roundsArg + 1).toInt()) : 40;
     HttpExchange::setNetworkAccessManagerForced(qnam);
     Test::MockLlmServer mock;
     if (!mock.startInThread()) {
@@ -229,7 +238,7 @@ int main(int argc, char **argv)
     std::printf("bench_llmclient: LlmClient against the mock LLM server (own thread) at %s, %s\n", qPrintable(baseUrl),
                 qnam ? "through QNetworkAccessManager (--qnam)" : "over the gateway's own HTTP/1.1 transport");
     cpuPerCall(baseUrl);
-    throughput(mock, baseUrl);
+    throughput(mock, baseUrl, roundsAt64);
     std::printf("\n");
     return 0;
 }

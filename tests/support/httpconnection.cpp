@@ -1,8 +1,14 @@
 #include "httpconnection.h"
 
+#include "deadlinequeue.h"
+
 #include <QTcpSocket>
 #include <QTimer>
 #include <QTimerEvent>
+
+#ifdef Q_OS_UNIX
+#include <sys/socket.h>
+#endif
 
 namespace Madf::Test {
 
@@ -97,6 +103,7 @@ void HttpConnection::timerEvent(QTimerEvent *event)
 void HttpConnection::onReadyRead()
 {
     m_idleTimer.stop();
+    m_readNs = DeadlineQueue::nowNs();
     // Straight into our buffer: readAll() would grow one chunk by chunk, and
     // taking the socket's own buffer makes it allocate a new one per read.
     const qint64 available = m_socket->bytesAvailable();
@@ -153,6 +160,7 @@ void HttpConnection::parse()
         m_chunked = false;
         m_awaitingFlush = false;
         m_keepAlive = m_request.keepAlive;
+        m_request.receivedNs = m_readNs;
         const HttpRequest request = std::move(m_request);
         m_request = HttpRequest();
         Q_EMIT requestReady(request);
@@ -196,10 +204,47 @@ void HttpConnection::reject(int status)
     sendResponse(status, {{"content-type", "text/plain"}}, reasonPhrase(status) + '\n');
 }
 
+void HttpConnection::writeOut(QByteArrayView data)
+{
+#ifdef Q_OS_UNIX
+    // Straight to the connection when nothing waits in the socket's buffer:
+    // QTcpSocket would switch its write notifier on and off, and each switch
+    // wakes a glib event loop once more. The rest, and errors, go through it.
+    if (m_socket->bytesToWrite() == 0 && m_socket->state() == QAbstractSocket::ConnectedState) {
+        const auto n = ::send(int(m_socket->socketDescriptor()), data.constData(), size_t(data.size()),
+                              MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n == data.size())
+            return;
+        if (n > 0)
+            data = data.sliced(n);
+    }
+#endif
+    m_socket->write(data.constData(), data.size());
+}
+
+QByteArray HttpConnection::head(int status, const HttpHeaders &headers, qint64 contentLength, qsizetype reserve)
+{
+    m_chunked = contentLength < 0;
+    QByteArray head;
+    head.reserve(512 + reserve);
+    head += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    for (const auto &h : headers)
+        head += h.first + ": " + h.second + "\r\n";
+    head += m_chunked ? QByteArrayLiteral("transfer-encoding: chunked\r\n")
+                      : "content-length: " + QByteArray::number(contentLength) + "\r\n";
+    head += m_keepAlive ? QByteArrayLiteral("connection: keep-alive\r\n\r\n")
+                        : QByteArrayLiteral("connection: close\r\n\r\n");
+    return head;
+}
+
 void HttpConnection::sendResponse(int status, const HttpHeaders &headers, const QByteArray &body)
 {
-    sendHead(status, headers, body.size());
-    sendBody(body);
+    if (m_closed)
+        return;
+    // One write for the whole response.
+    QByteArray response = head(status, headers, body.size(), body.size());
+    response += body;
+    writeOut(response);
     endResponse();
 }
 
@@ -207,15 +252,7 @@ void HttpConnection::sendHead(int status, const HttpHeaders &headers, qint64 con
 {
     if (m_closed)
         return;
-    m_chunked = contentLength < 0;
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
-    for (const auto &h : headers)
-        head += h.first + ": " + h.second + "\r\n";
-    head += m_chunked ? QByteArrayLiteral("transfer-encoding: chunked\r\n")
-                      : "content-length: " + QByteArray::number(contentLength) + "\r\n";
-    head += m_keepAlive ? QByteArrayLiteral("connection: keep-alive\r\n\r\n")
-                        : QByteArrayLiteral("connection: close\r\n\r\n");
-    m_socket->write(head);
+    writeOut(head(status, headers, contentLength, 0));
 }
 
 void HttpConnection::sendBody(QByteArrayView data)
@@ -223,9 +260,9 @@ void HttpConnection::sendBody(QByteArrayView data)
     if (m_closed || data.isEmpty())
         return;
     if (m_chunked) {
-        m_socket->write(QByteArray::number(data.size(), 16) + "\r\n" + data.toByteArray() + "\r\n");
+        writeOut(QByteArray(QByteArray::number(data.size(), 16) + "\r\n" + data.toByteArray() + "\r\n"));
     } else {
-        m_socket->write(data.constData(), data.size());
+        writeOut(data);
     }
 }
 
@@ -241,13 +278,12 @@ void HttpConnection::endResponse()
     if (m_closed)
         return;
     if (m_chunked)
-        m_socket->write("0\r\n\r\n");
+        writeOut("0\r\n\r\n");
     m_awaitingFlush = true;
-    // Out now rather than on the next event-loop turn; bytesWritten tells when
-    // the socket drained (maybe right here), else a queued check does.
+    // Out now rather than on the next event-loop turn; bytesWritten tells
+    // when the rest drained, if any was left.
     m_socket->flush();
-    if (m_awaitingFlush)
-        QTimer::singleShot(0, this, &HttpConnection::checkFlushed);
+    checkFlushed();
 }
 
 void HttpConnection::checkFlushed()
@@ -267,10 +303,15 @@ void HttpConnection::completeResponse()
         return;
     }
     // A pipelined request may already be waiting in the buffer.
-    if (!m_buffer.isEmpty())
-        QTimer::singleShot(0, this, &HttpConnection::parse);
-    else if (m_idleTimeoutMs > 0)
+    if (!m_buffer.isEmpty()) {
+        // A pipelined request waits from now on, as if it had just come.
+        QTimer::singleShot(0, this, [this] {
+            m_readNs = DeadlineQueue::nowNs();
+            parse();
+        });
+    } else if (m_idleTimeoutMs > 0) {
         m_idleTimer.start(m_idleTimeoutMs, this);
+    }
 }
 
 void HttpConnection::closeAfterFlush()

@@ -20,6 +20,8 @@ struct HttpRequest
     HttpHeaders headers;
     QByteArray body;
     bool keepAlive = true;
+    /** When the server read the request's last bytes, on DeadlineQueue::nowNs()'s clock. */
+    qint64 receivedNs = 0;
 
     QByteArray header(QByteArrayView lowerCaseName) const;
     bool hasHeader(QByteArrayView lowerCaseName) const;
@@ -66,6 +68,9 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
+    void writeOut(QByteArrayView data);
+    /** The status line and headers; sets the transfer mode. */
+    QByteArray head(int status, const HttpHeaders &headers, qint64 contentLength, qsizetype reserve);
     void parse();
     bool parseHead(QByteArrayView head);
     void reject(int status);
@@ -80,6 +85,7 @@ private:
     qsizetype m_scanOffset = 0;  // bytes already searched for the end of the headers
     qsizetype m_bodyStart = -1;  // >= 0 once the headers of m_request are parsed
     qint64 m_contentLength = 0;
+    qint64 m_readNs = 0;         // when the bytes being parsed were read
     HttpRequest m_request;
     bool m_busy = false;         // a request is being answered
     bool m_chunked = false;

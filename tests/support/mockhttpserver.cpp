@@ -1,5 +1,6 @@
 #include "mockhttpserver.h"
 
+#include "deadlinequeue.h"
 #include "httpconnection.h"
 #include "mockrouter.h"
 #include "responseplayer.h"
@@ -15,6 +16,7 @@ MockHttpServer::MockHttpServer(std::shared_ptr<MockServerState> state, QObject *
     : QObject(parent)
     , m_state(std::move(state))
     , m_server(new QTcpServer(this))
+    , m_deadlines(new DeadlineQueue(this))
 {
     // Hundreds of clients may connect at once; the default backlog of 50 would refuse some.
     m_server->setListenBacklogSize(1024);
@@ -72,8 +74,10 @@ void MockHttpServer::onRequest(HttpConnection *connection, const HttpRequest &re
     connection->setIdleTimeoutMs(m_state->config().idleConnectionTimeoutMs);
     Q_EMIT requestReceived(recorded);
 
+    // The reply's times count from when the request arrived, not from here.
+    const qint64 receivedNs = request.receivedNs > 0 ? request.receivedNs : DeadlineQueue::nowNs();
     auto *player = new ResponsePlayer(connection, MockRouter::route(request, recorded.json, jsonValid, serial, *m_state),
-                                      m_state);
+                                      m_state, m_deadlines, receivedNs);
     player->start();
 }
 

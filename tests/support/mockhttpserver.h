@@ -12,6 +12,7 @@ class QTcpServer;
 namespace Madf::Test {
 
 struct HttpRequest;
+class DeadlineQueue;
 class HttpConnection;
 
 /** The network side of the mock LLM server: accepts connections, hands each
@@ -39,6 +40,7 @@ private:
 
     std::shared_ptr<MockServerState> m_state;
     QTcpServer *m_server;
+    DeadlineQueue *m_deadlines;
     QString m_errorString;
 };
 

@@ -5,16 +5,16 @@
 
 namespace Madf::Test {
 
-ResponsePlayer::ResponsePlayer(HttpConnection *connection, ResponsePlan plan, std::shared_ptr<MockServerState> state)
+ResponsePlayer::ResponsePlayer(HttpConnection *connection, ResponsePlan plan, std::shared_ptr<MockServerState> state,
+                               DeadlineQueue *deadlines, qint64 receivedNs)
     : QObject(connection)
     , m_connection(connection)
     , m_plan(std::move(plan))
     , m_state(std::move(state))
+    , m_deadlines(deadlines)
+    , m_receivedNs(receivedNs)
 {
-    m_clock.start();
     m_state->exchangeStarted();
-    m_timer.setSingleShot(true);
-    m_timer.setTimerType(Qt::PreciseTimer);
     connect(connection, &HttpConnection::responseFinished, this, &ResponsePlayer::finish);
 }
 
@@ -26,12 +26,22 @@ ResponsePlayer::~ResponsePlayer()
 
 void ResponsePlayer::start()
 {
-    if (m_plan.delayMs <= 0) {
-        sendHead();
+    at(m_plan.delayMs, &ResponsePlayer::sendHead);
+}
+
+void ResponsePlayer::at(qint64 atMs, void (ResponsePlayer::*step)())
+{
+    const qint64 dueNs = m_receivedNs + atMs * 1000000;
+    if (atMs <= 0 || dueNs <= DeadlineQueue::nowNs()) {
+        (this->*step)();
         return;
     }
-    connect(&m_timer, &QTimer::timeout, this, &ResponsePlayer::sendHead, Qt::SingleShotConnection);
-    m_timer.start(int(m_plan.delayMs));
+    if (!m_deadlines)
+        return; // the server is going away
+    m_pending = m_deadlines->schedule(dueNs, this, [this, step] {
+        m_pending.reset();
+        (this->*step)();
+    });
 }
 
 void ResponsePlayer::sendHead()
@@ -58,7 +68,6 @@ void ResponsePlayer::sendHead()
         }
     }
     m_connection->sendHead(m_plan.status, m_plan.headers, -1);
-    connect(&m_timer, &QTimer::timeout, this, &ResponsePlayer::pump);
     pump();
 }
 
@@ -67,14 +76,14 @@ void ResponsePlayer::pump()
     if (!m_connection)
         return;
     // Everything already due goes out in one write: a late timer must not slow the stream down.
-    const qint64 elapsed = m_clock.elapsed();
+    const qint64 elapsed = (DeadlineQueue::nowNs() - m_receivedNs) / 1000000;
     QByteArray batch;
     while (m_next < m_plan.steps.size() && m_plan.steps.at(m_next).atMs <= elapsed)
         batch += m_plan.steps.at(m_next++).data;
     if (!batch.isEmpty())
         m_connection->sendBody(batch);
     if (m_next < m_plan.steps.size()) {
-        m_timer.start(int(m_plan.steps.at(m_next).atMs - elapsed));
+        at(m_plan.steps.at(m_next).atMs, &ResponsePlayer::pump);
         return;
     }
     switch (m_plan.ending) {
@@ -96,7 +105,9 @@ void ResponsePlayer::finish()
     if (m_finished)
         return;
     m_finished = true;
-    m_timer.stop();
+    if (m_pending && m_deadlines)
+        m_deadlines->cancel(*m_pending);
+    m_pending.reset();
     m_state->exchangeFinished();
     deleteLater();
 }

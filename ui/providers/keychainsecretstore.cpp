@@ -8,6 +8,12 @@
 
 namespace Madf::Ui {
 
+// The jobs have no parent on purpose: the keychain backends (libsecret)
+// call back into a job when their D-Bus answer comes, so a job deleted with
+// this store while waiting would be used after it was freed (a crash on
+// quit). A job deletes itself once finished; the connections made with
+// this store as context end with it.
+
 namespace {
 // An entry nobody writes: reading it tells whether the keychain answers at all.
 const QLatin1String kProbeAccount("madf-studio-availability-check");
@@ -32,7 +38,7 @@ QString KeychainSecretStore::backendName() const
 
 void KeychainSecretStore::checkAvailability()
 {
-    auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    auto *job = new QKeychain::ReadPasswordJob(serviceName());
     job->setKey(kProbeAccount);
     job->setInsecureFallback(false);
     connect(job, &QKeychain::Job::finished, this, [this](QKeychain::Job *j) {
@@ -64,7 +70,7 @@ void KeychainSecretStore::read(const QString &account, QObject *context, ReadDon
         later(context, [done = std::move(done), secret] { done(secret, QString()); });
         return;
     }
-    auto *job = new QKeychain::ReadPasswordJob(serviceName(), this);
+    auto *job = new QKeychain::ReadPasswordJob(serviceName());
     job->setKey(account);
     job->setInsecureFallback(false);
     QPointer<QObject> target(context);
@@ -92,9 +98,9 @@ void KeychainSecretStore::write(const QString &account, const QString &secret, Q
     }
     QKeychain::Job *job = nullptr;
     if (secret.isEmpty()) {
-        job = new QKeychain::DeletePasswordJob(serviceName(), this);
+        job = new QKeychain::DeletePasswordJob(serviceName());
     } else {
-        auto *writeJob = new QKeychain::WritePasswordJob(serviceName(), this);
+        auto *writeJob = new QKeychain::WritePasswordJob(serviceName());
         writeJob->setTextData(secret);
         job = writeJob;
     }
