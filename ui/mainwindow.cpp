@@ -282,6 +282,10 @@ QString MainWindow::generate(const DocumentRequest &request)
     m_timeline->followDocument(id, request.documentType);
     m_running.insert(id);
     createStatusBar();
+    // The new document shows in the history (as running) once the engine
+    // has saved it.
+    if (!m_historyTimer->isActive())
+        m_historyTimer->start();
     statusBar()->showMessage(tr("Generating \"%1\"…").arg(request.topic), 4000);
     return id;
 }

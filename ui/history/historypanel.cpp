@@ -77,7 +77,9 @@ HistoryPanel::HistoryPanel(QWidget *parent)
     m_view->setRootIsDecorated(false);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->setAccessibleName(tr("Documents"));
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->header()->setSectionResizeMode(TitleCol, QHeaderView::Stretch);
+    m_view->header()->setMinimumSectionSize(60);
     m_view->header()->setStretchLastSection(false);
     layout->addWidget(m_view, 1);
     m_empty = new QLabel(tr("No documents yet. Generated documents are kept here."), this);
