@@ -33,6 +33,12 @@ int countWordsOf(const QString &text)
     int words = 0;
     bool inToken = false;
     bool tokenHasWordChar = false;
+    auto endToken = [&] {
+        if (inToken && tokenHasWordChar)
+            ++words;
+        inToken = false;
+        tokenHasWordChar = false;
+    };
     for (const QChar c : text) {
         // ASCII (nearly all of a model's text) is classified here: the QChar
         // calls were most of what counting the words of a draft cost. Same
@@ -40,10 +46,7 @@ int countWordsOf(const QString &text)
         const char16_t u = c.unicode();
         if (u < 0x80) {
             if (u == ' ' || (u >= '\t' && u <= '\r')) {
-                if (inToken && tokenHasWordChar)
-                    ++words;
-                inToken = false;
-                tokenHasWordChar = false;
+                endToken();
                 continue;
             }
             inToken = true;
@@ -52,10 +55,7 @@ int countWordsOf(const QString &text)
             continue;
         }
         if (c.isSpace()) {
-            if (inToken && tokenHasWordChar)
-                ++words;
-            inToken = false;
-            tokenHasWordChar = false;
+            endToken();
             continue;
         }
         inToken = true;
