@@ -2,12 +2,10 @@
 
 #include "core/agents/bm25index.h"
 #include "core/llm/tokencounter.h"
-#include "core/model/textmemo.h"
 
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <cmath>
 
 namespace Madf {
 
@@ -44,18 +42,7 @@ QString cutAt(const QString &text, const QRegularExpression &re, int maxTokens, 
 
 int estimateTokens(const QString &text, const QString &model)
 {
-    // A brief's units, a draft and its sections are measured for each
-    // section and each check: scanned once while they last. The scan is
-    // what is kept; the calibration, which moves as replies come in, is
-    // applied each time exactly as TokenCounter::countTokens() does.
-    thread_local TextMemo<double, QString> memo;
-    const double *known = memo.find(text, model);
-    const double raw = known ? *known : TokenCounter::rawEstimate(text, model);
-    if (!known)
-        memo.insert(text, raw, model);
-    if (raw <= 0)
-        return 0;
-    return qMax(1, int(std::lround(raw * TokenCounter::instance().calibration(model))));
+    return TokenCounter::instance().countTokens(text, model);
 }
 
 int modelContextWindow(const QString &model)

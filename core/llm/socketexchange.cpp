@@ -2,14 +2,11 @@
 
 #include "core/llm/httpconnectionpool.h"
 #include "core/llm/httprequestwriter.h"
+#include "core/llm/socketwrite.h"
 
 #include <QNetworkProxy>
 #include <QTcpSocket>
 #include <QTimerEvent>
-
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#endif
 
 namespace Madf {
 
@@ -30,28 +27,6 @@ QNetworkReply::NetworkError toNetworkError(QAbstractSocket::SocketError error)
     default:
         return QNetworkReply::UnknownNetworkError;
     }
-}
-
-/** Writes @p data straight to the connection when nothing waits in the
- *  socket's buffer. QTcpSocket would buffer it and switch its write notifier
- *  on and off again, and with the glib event dispatcher each switch wakes the
- *  event loop once more. What the kernel does not take at once, and any
- *  failure, go through the socket, which reports errors as usual. */
-void writeOut(QTcpSocket *socket, const QByteArray &data)
-{
-#ifdef Q_OS_UNIX
-    if (socket->bytesToWrite() == 0 && socket->state() == QAbstractSocket::ConnectedState) {
-        const auto n = ::send(int(socket->socketDescriptor()), data.constData(), size_t(data.size()),
-                              MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n == data.size())
-            return;
-        if (n > 0) {
-            socket->write(data.constData() + n, data.size() - n);
-            return;
-        }
-    }
-#endif
-    socket->write(data);
 }
 
 } // namespace
@@ -118,7 +93,7 @@ void SocketExchange::send()
 {
     QTcpSocket *socket = m_socket;
     m_received = 0;
-    writeOut(socket, m_wire);
+    writeToSocket(socket, m_wire);
     // Out now rather than on the next event-loop turn. A dead connection may
     // fail right here, and the handlers may already have moved on.
     socket->flush();

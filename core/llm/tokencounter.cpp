@@ -1,6 +1,7 @@
 #include "core/llm/tokencounter.h"
 
 #include "core/llm/llmtypes.h"
+#include "core/model/textmemo.h"
 
 #include <cmath>
 
@@ -153,7 +154,14 @@ double TokenCounter::rawEstimate(const QString &text, const QString &model)
     if (text.isEmpty())
         return 0;
     const Weights &w = weightsFor(model);
-    const Features f = scan(text);
+    // The same brief, draft and sections are measured again and again (each
+    // section's prompt budget, each check, each call's prompt): scanned once
+    // while they last. The scan does not depend on the model.
+    thread_local TextMemo<Features> memo;
+    const Features *known = memo.find(text);
+    const Features f = known ? *known : scan(text);
+    if (!known)
+        memo.insert(text, f);
     return w.word * double(f.words) + w.longLetter * double(f.longLetters) + w.punctuation * double(f.punctuation)
         + w.newline * double(f.newlines) + w.cjk * double(f.cjk) + w.nonLatin * double(f.nonLatin)
         + w.digitGroup * double(f.digitGroups) + w.extraSpace * double(f.extraSpaces)

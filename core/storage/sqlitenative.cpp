@@ -7,9 +7,9 @@
 // values are bound exactly as Qt's QSQLITE driver binds them, so the file
 // holds the same types and values either way.
 
-#include <QDateTime>
-
 #include <sqlite3.h>
+
+#include <algorithm>
 
 namespace Madf {
 
@@ -27,39 +27,41 @@ bool isNullValue(const QVariant &value)
     }
 }
 
-/** Binds @p value to parameter @p index (1-based); false for a type left
- *  to Qt's driver. */
-bool bind(sqlite3_stmt *stmt, int index, const QVariant &value, int *rc)
+// The value types bound here; any other leaves the statement to Qt's driver.
+bool boundNatively(const QVariant &value)
 {
-    if (isNullValue(value)) {
-        *rc = sqlite3_bind_null(stmt, index);
+    switch (value.typeId()) {
+    case QMetaType::UnknownType: case QMetaType::QString: case QMetaType::QByteArray: case QMetaType::Bool:
+    case QMetaType::Int: case QMetaType::UInt: case QMetaType::LongLong: case QMetaType::Double:
         return true;
+    default:
+        return false;
     }
+}
+
+/** Binds @p value, of a type boundNatively() accepts, to parameter @p index
+ *  (1-based); SQLite's result code. */
+int bind(sqlite3_stmt *stmt, int index, const QVariant &value)
+{
+    if (isNullValue(value))
+        return sqlite3_bind_null(stmt, index);
     switch (value.typeId()) {
     case QMetaType::QString: {
         // Static: the list (and so the text) outlives the step and reset.
         const QString *text = static_cast<const QString *>(value.constData());
-        *rc = sqlite3_bind_text16(stmt, index, text->utf16(), int(text->size() * sizeof(QChar)), SQLITE_STATIC);
-        return true;
+        return sqlite3_bind_text16(stmt, index, text->utf16(), int(text->size() * sizeof(QChar)), SQLITE_STATIC);
     }
     case QMetaType::QByteArray: {
         const QByteArray *bytes = static_cast<const QByteArray *>(value.constData());
-        *rc = sqlite3_bind_blob(stmt, index, bytes->constData(), int(bytes->size()), SQLITE_STATIC);
-        return true;
+        return sqlite3_bind_blob(stmt, index, bytes->constData(), int(bytes->size()), SQLITE_STATIC);
     }
     case QMetaType::Bool:
     case QMetaType::Int:
-        *rc = sqlite3_bind_int(stmt, index, value.toInt());
-        return true;
-    case QMetaType::UInt:
-    case QMetaType::LongLong:
-        *rc = sqlite3_bind_int64(stmt, index, value.toLongLong());
-        return true;
+        return sqlite3_bind_int(stmt, index, value.toInt());
     case QMetaType::Double:
-        *rc = sqlite3_bind_double(stmt, index, value.toDouble());
-        return true;
-    default:
-        return false;
+        return sqlite3_bind_double(stmt, index, value.toDouble());
+    default: // UInt, LongLong
+        return sqlite3_bind_int64(stmt, index, value.toLongLong());
     }
 }
 
@@ -70,16 +72,9 @@ std::optional<bool> SqliteConnection::runNative(const QString &sql, const QVaria
 {
     if (!m_handle)
         return std::nullopt;
-    for (const QVariant &value : values) {
-        switch (value.typeId()) {
-        case QMetaType::UnknownType: case QMetaType::QString: case QMetaType::QByteArray: case QMetaType::Bool:
-        case QMetaType::Int: case QMetaType::UInt: case QMetaType::LongLong: case QMetaType::Double:
-            break;
-        default:
-            return std::nullopt;
-        }
-    }
-    auto fail = [&](int) {
+    if (!std::all_of(values.cbegin(), values.cend(), boundNatively))
+        return std::nullopt;
+    auto fail = [&] {
         if (error)
             *error = describe(operation, QString::fromUtf8(sqlite3_errmsg(m_handle)));
         return false;
@@ -96,7 +91,7 @@ std::optional<bool> SqliteConnection::runNative(const QString &sql, const QVaria
         if (rc != SQLITE_OK || !stmt) {
             if (stmt)
                 sqlite3_finalize(stmt);
-            return fail(rc);
+            return fail();
         }
         m_native.insert(sql, stmt);
     }
@@ -105,17 +100,18 @@ std::optional<bool> SqliteConnection::runNative(const QString &sql, const QVaria
         return std::nullopt;
     int rc = SQLITE_OK;
     for (int i = 0; i < values.size() && rc == SQLITE_OK; ++i)
-        bind(stmt, i + 1, values.at(i), &rc);
+        rc = bind(stmt, i + 1, values.at(i));
     if (rc != SQLITE_OK) {
         sqlite3_reset(stmt);
-        return fail(rc);
+        sqlite3_clear_bindings(stmt);
+        return fail();
     }
     while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         // A write or a pragma: rows it returns are not read.
     }
     const bool ok = rc == SQLITE_DONE;
     if (!ok)
-        fail(rc);
+        fail();
     else if (lastInsertId)
         *lastInsertId = QVariant(qlonglong(sqlite3_last_insert_rowid(m_handle)));
     // Reset, so that the statement holds no lock or snapshot between uses,

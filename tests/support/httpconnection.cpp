@@ -2,13 +2,11 @@
 
 #include "deadlinequeue.h"
 
+#include "core/llm/socketwrite.h"
+
 #include <QTcpSocket>
 #include <QTimer>
 #include <QTimerEvent>
-
-#ifdef Q_OS_UNIX
-#include <sys/socket.h>
-#endif
 
 namespace Madf::Test {
 
@@ -204,24 +202,6 @@ void HttpConnection::reject(int status)
     sendResponse(status, {{"content-type", "text/plain"}}, reasonPhrase(status) + '\n');
 }
 
-void HttpConnection::writeOut(QByteArrayView data)
-{
-#ifdef Q_OS_UNIX
-    // Straight to the connection when nothing waits in the socket's buffer:
-    // QTcpSocket would switch its write notifier on and off, and each switch
-    // wakes a glib event loop once more. The rest, and errors, go through it.
-    if (m_socket->bytesToWrite() == 0 && m_socket->state() == QAbstractSocket::ConnectedState) {
-        const auto n = ::send(int(m_socket->socketDescriptor()), data.constData(), size_t(data.size()),
-                              MSG_NOSIGNAL | MSG_DONTWAIT);
-        if (n == data.size())
-            return;
-        if (n > 0)
-            data = data.sliced(n);
-    }
-#endif
-    m_socket->write(data.constData(), data.size());
-}
-
 QByteArray HttpConnection::head(int status, const HttpHeaders &headers, qint64 contentLength, qsizetype reserve)
 {
     m_chunked = contentLength < 0;
@@ -244,7 +224,7 @@ void HttpConnection::sendResponse(int status, const HttpHeaders &headers, const 
     // One write for the whole response.
     QByteArray response = head(status, headers, body.size(), body.size());
     response += body;
-    writeOut(response);
+    writeToSocket(m_socket, response);
     endResponse();
 }
 
@@ -252,7 +232,7 @@ void HttpConnection::sendHead(int status, const HttpHeaders &headers, qint64 con
 {
     if (m_closed)
         return;
-    writeOut(head(status, headers, contentLength, 0));
+    writeToSocket(m_socket, head(status, headers, contentLength, 0));
 }
 
 void HttpConnection::sendBody(QByteArrayView data)
@@ -260,9 +240,9 @@ void HttpConnection::sendBody(QByteArrayView data)
     if (m_closed || data.isEmpty())
         return;
     if (m_chunked) {
-        writeOut(QByteArray(QByteArray::number(data.size(), 16) + "\r\n" + data.toByteArray() + "\r\n"));
+        writeToSocket(m_socket, QByteArray(QByteArray::number(data.size(), 16) + "\r\n" + data.toByteArray() + "\r\n"));
     } else {
-        writeOut(data);
+        writeToSocket(m_socket, data);
     }
 }
 
@@ -278,7 +258,7 @@ void HttpConnection::endResponse()
     if (m_closed)
         return;
     if (m_chunked)
-        writeOut("0\r\n\r\n");
+        writeToSocket(m_socket, "0\r\n\r\n");
     m_awaitingFlush = true;
     // Out now rather than on the next event-loop turn; bytesWritten tells
     // when the rest drained, if any was left.

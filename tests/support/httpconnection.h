@@ -68,7 +68,6 @@ Q_SIGNALS:
 
 private:
     void onReadyRead();
-    void writeOut(QByteArrayView data);
     /** The status line and headers; sets the transfer mode. */
     QByteArray head(int status, const HttpHeaders &headers, qint64 contentLength, qsizetype reserve);
     void parse();

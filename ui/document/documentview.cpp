@@ -16,7 +16,6 @@
 #include <QPushButton>
 #include <QScrollBar>
 #include <QTabWidget>
-#include <QTextCursor>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QVBoxLayout>
