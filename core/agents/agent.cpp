@@ -2,6 +2,7 @@
 
 #include "core/agents/promptbudget.h"
 #include "core/agents/promptlibrary.h"
+#include "core/llm/tokencounter.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -62,8 +63,7 @@ void Agent::capReply(LlmRequest *request, int inputTokens) const
         : estimateTokens(request->system, request->model)
             + estimateTokens(request->messages.isEmpty() ? QString() : request->messages.constLast().content,
                              request->model);
-    const int margin = window / 20 + 32;
-    const int room = window - input - margin;
+    const int room = window - input - replyMargin(window);
     request->maxTokens = qMax(qMin(request->maxTokens, room), qMin(request->maxTokens, 256));
 }
 
@@ -78,22 +78,34 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
         return request;
 
     const QString marker = (m_simulated && !simulatedJson.isEmpty()) ? simulatedLine(simulatedJson) : QString();
-    // Rendered and counted once; only a prompt over the budget is rendered
-    // again with its bulky variable shortened (counting a long prompt costs
-    // more than rendering it).
-    int input = 0;
     auto render = [&](const QVariantMap &values) {
         request.system = m_prompts->system(prompt, values);
         QString user = m_prompts->user(prompt, values);
         if (!marker.isEmpty())
             user += QStringLiteral("\n\n") + marker;
-        input = estimateTokens(request.system, request.model) + estimateTokens(user, request.model);
         request.messages = {{QStringLiteral("user"), user}};
+    };
+    auto counted = [&] {
+        return estimateTokens(request.system, request.model)
+            + estimateTokens(request.messages.constLast().content, request.model);
     };
     render(vars);
     const int budget = inputBudget(request.model, request.maxTokens);
+    // Counting a long prompt costs more than rendering it, and most prompts
+    // are far inside the model's window: when even the most tokens their
+    // length allows fits the budget and leaves the reply all it asked for,
+    // the count would change nothing.
+    const TokenCounter &counter = TokenCounter::instance();
+    const int window = modelContextWindow(request.model);
+    const qint64 bound = qint64(counter.upperBound(request.system.size(), request.model))
+        + counter.upperBound(request.messages.constLast().content.size(), request.model);
+    if (bound <= budget && window - bound - replyMargin(window) >= request.maxTokens)
+        return request;
+
+    int input = counted();
     if (input > budget && !fitVariable.isEmpty() && vars.contains(fitVariable)) {
-        // Measure the prompt without the bulky variable, then give it what is left.
+        // Measure the prompt without the bulky variable, then give it what is
+        // left; only such a prompt is rendered twice.
         QVariantMap without = vars;
         without.insert(fitVariable, QStringLiteral("[…]"));
         const int overhead = estimateTokens(m_prompts->system(prompt, without), request.model)
@@ -101,6 +113,7 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
         QVariantMap fitted = vars;
         fitted.insert(fitVariable, fitToTokens(vars.value(fitVariable).toString(), qMax(1, budget - overhead), request.model));
         render(fitted);
+        input = counted();
     }
     capReply(&request, input);
     return request;

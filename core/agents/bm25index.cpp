@@ -57,23 +57,48 @@ Bm25Index::Bm25Index(const QList<SourceChunk> &chunks)
 QStringList Bm25Index::tokenize(const QString &text)
 {
     QStringList terms;
-    QString current;
-    auto flush = [&] {
-        if (!current.isEmpty()) {
-            const QString term = fold(current);
-            if (!term.isEmpty() && (term.size() > 1 || term.at(0).isDigit()) && !stopwords().contains(term))
-                terms << term;
-            current.clear();
-        }
+    auto take = [&](QString term) {
+        term = fold(std::move(term));
+        if (!term.isEmpty() && (term.size() > 1 || term.at(0).isDigit()) && !stopwords().contains(term))
+            terms << term;
     };
-    for (const QChar c : text) {
-        // An apostrophe inside a word ("model's") belongs to it.
-        if (c.isLetterOrNumber() || (c == QLatin1Char('\'') && !current.isEmpty()))
-            current += c.toLower();
-        else
-            flush();
+    const QChar *s = text.constData();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        // A term is a run of letters and digits; an apostrophe inside a word
+        // ("model's") belongs to it. Most text is ASCII: its runs are cut
+        // and lower-cased whole, without QChar's table lookups.
+        const auto wordChar = [](QChar c) {
+            const char16_t u = c.unicode();
+            if (u < 0x80)
+                return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+            return c.isLetterOrNumber();
+        };
+        if (!wordChar(s[i])) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        bool ascii = true;
+        while (i < n && (wordChar(s[i]) || s[i] == QLatin1Char('\''))) {
+            ascii = ascii && s[i].unicode() < 0x80;
+            ++i;
+        }
+        if (ascii) {
+            QString term(s + start, i - start);
+            for (QChar &c : term)
+                if (c.unicode() >= 'A' && c.unicode() <= 'Z')
+                    c = QChar(c.unicode() + ('a' - 'A'));
+            take(std::move(term));
+        } else {
+            QString term;
+            term.reserve(i - start);
+            for (qsizetype j = start; j < i; ++j)
+                term += s[j].toLower();
+            take(std::move(term));
+        }
     }
-    flush();
     return terms;
 }
 

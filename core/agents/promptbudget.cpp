@@ -70,12 +70,16 @@ int replyReserve(const QString &model, int maxTokens)
     return qBound(0, maxTokens, modelContextWindow(model) / 2);
 }
 
+int replyMargin(int window)
+{
+    // 5 % plus the chat framing covers the error of the estimate.
+    return window / 20 + 32;
+}
+
 int inputBudget(const QString &model, int maxTokens)
 {
     const int window = modelContextWindow(model);
-    // 5 % plus the chat framing covers the error of the estimate.
-    const int margin = window / 20 + 32;
-    return qMax(0, window - replyReserve(model, maxTokens) - margin);
+    return qMax(0, window - replyReserve(model, maxTokens) - replyMargin(window));
 }
 
 QString fitToTokens(const QString &text, int maxTokens, const QString &model)

@@ -23,6 +23,10 @@ int modelContextWindow(const QString &model);
  *  the input otherwise). */
 int replyReserve(const QString &model, int maxTokens);
 
+/** Tokens of a `window` kept free for the estimate's error and the chat
+ *  framing: 5 % plus 32. */
+int replyMargin(int window);
+
 /** Tokens the whole input (system + user) may use: the window less the
  *  reply reserve and a safety margin for the estimate's error. */
 int inputBudget(const QString &model, int maxTokens);

@@ -9,6 +9,8 @@
 #include <QStandardPaths>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace Madf {
 
 namespace {
@@ -45,126 +47,13 @@ void splitParts(const QString &text, QString *system, QString *user)
     *user = user->trimmed();
 }
 
-QString valueText(const QVariant &value)
-{
-    if (value.typeId() == QMetaType::QStringList)
-        return value.toStringList().join(QLatin1Char('\n'));
-    if (value.typeId() == QMetaType::QVariantList) {
-        QStringList lines;
-        for (const QVariant &item : value.toList())
-            lines << item.toString();
-        return lines.join(QLatin1Char('\n'));
-    }
-    return value.toString();
-}
-
-bool isTruthy(const QVariantMap &vars, const QString &name)
-{
-    const auto it = vars.constFind(name);
-    if (it == vars.constEnd() || !it->isValid())
-        return false;
-    if (it->typeId() == QMetaType::Bool)
-        return it->toBool();
-    return !valueText(*it).trimmed().isEmpty();
-}
-
-// Sections ({{#x}}…{{/x}} kept when x is set, {{^x}}…{{/x}} when it is not)
-// may nest, so the innermost ones are resolved first until none is left.
-QString resolveSections(QString text, const QVariantMap &vars)
-{
-    static const QRegularExpression sectionRe(
-        QStringLiteral("\\{\\{([#^])\\s*([A-Za-z0-9_.-]+)\\s*\\}\\}((?:(?!\\{\\{[#^]).)*?)\\{\\{/\\s*\\2\\s*\\}\\}"),
-        QRegularExpression::DotMatchesEverythingOption);
-    for (int guard = 0; guard < 100; ++guard) {
-        const QRegularExpressionMatch m = sectionRe.match(text);
-        if (!m.hasMatch())
-            break;
-        const bool set = isTruthy(vars, m.captured(2));
-        const bool keep = m.captured(1) == QLatin1String("#") ? set : !set;
-        text.replace(m.capturedStart(), m.capturedLength(), keep ? m.captured(3) : QString());
-    }
-    return text;
-}
-
-void warnUnknownOnce(const QString &templateName, const QString &var)
-{
-    static QMutex mutex;
-    static QSet<QString> warned;
-    QMutexLocker lock(&mutex);
-    const QString key = templateName + QLatin1Char('/') + var;
-    if (warned.contains(key))
-        return;
-    warned.insert(key);
-    qWarning("Prompt template '%s' uses {{%s}}, which is not provided: left empty",
-             qPrintable(templateName), qPrintable(var));
-}
-
-// Empty optional blocks leave runs of blank lines behind: each run of three
-// or more line breaks with only spaces or tabs between them becomes one
-// blank line. What the regular expression \n[ \t]*\n([ \t]*\n)+ replaced
-// by "\n\n" did, in one pass: the prompt holds whole drafts, and the
-// expression was a good part of rendering it.
-QString collapseBlankRuns(const QString &text)
-{
-    const qsizetype n = text.size();
-    const QChar *s = text.constData();
-    auto blank = [](QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t'); };
-    QString out;
-    qsizetype copied = 0;   // text[copied, i) is still to be appended
-    for (qsizetype i = 0; i < n; ++i) {
-        if (s[i] != QLatin1Char('\n'))
-            continue;
-        int breaks = 1;
-        qsizetype lastBreak = i;
-        for (qsizetype j = i + 1;;) {
-            while (j < n && blank(s[j]))
-                ++j;
-            if (j >= n || s[j] != QLatin1Char('\n'))
-                break;
-            ++breaks;
-            lastBreak = j++;
-        }
-        if (breaks < 3)
-            continue;
-        if (out.isNull())
-            out.reserve(n);
-        out.append(s + copied, i - copied);
-        out.append(QLatin1String("\n\n"));
-        copied = lastBreak + 1;
-        i = lastBreak;
-    }
-    if (copied == 0)
-        return text;
-    out.append(s + copied, n - copied);
-    return out;
-}
-
-QString render(const QString &templateName, const QString &text, const QVariantMap &vars)
-{
-    static const QRegularExpression varRe(QStringLiteral("\\{\\{\\s*([A-Za-z0-9_.-]+)\\s*\\}\\}"));
-    const QString resolved = resolveSections(text, vars);
-    QString out;
-    out.reserve(resolved.size());
-    qsizetype last = 0;
-    for (auto it = varRe.globalMatch(resolved); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        out += QStringView(resolved).mid(last, m.capturedStart() - last);
-        const QString name = m.captured(1);
-        const auto value = vars.constFind(name);
-        if (value == vars.constEnd())
-            warnUnknownOnce(templateName, name);
-        else
-            out += valueText(*value);
-        last = m.capturedEnd();
-    }
-    out += QStringView(resolved).mid(last);
-    return collapseBlankRuns(out).trimmed();
-}
-
+// [A-Za-z0-9_-]+: a file name in the folder, never a path out of it.
 bool validName(const QString &name)
 {
-    static const QRegularExpression nameRe(QStringLiteral("^[A-Za-z0-9_-]+$"));
-    return nameRe.match(name).hasMatch();
+    return !name.isEmpty() && std::all_of(name.cbegin(), name.cend(), [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') || u == '_' || u == '-';
+    });
 }
 
 } // namespace
@@ -226,7 +115,10 @@ std::optional<PromptLibrary::Template> PromptLibrary::find(const QString &name) 
     t.modified = modified;
     t.size = size;
     t.checkedAtMs = m_clock.elapsed();
-    splitParts(readText(path), &t.system, &t.user);
+    QString system, user;
+    splitParts(readText(path), &system, &user);
+    t.system = PromptTemplate(system);
+    t.user = PromptTemplate(user);
     m_cache.insert(name, t);
     return t;
 }
@@ -243,7 +135,7 @@ QString PromptLibrary::system(const QString &name, const QVariantMap &vars) cons
         qWarning("Prompt template '%s' not found", qPrintable(name));
         return {};
     }
-    return render(name, t->system, vars);
+    return t->system.render(name, vars);
 }
 
 QString PromptLibrary::user(const QString &name, const QVariantMap &vars) const
@@ -253,7 +145,7 @@ QString PromptLibrary::user(const QString &name, const QVariantMap &vars) const
         qWarning("Prompt template '%s' not found", qPrintable(name));
         return {};
     }
-    return render(name, t->user, vars);
+    return t->user.render(name, vars);
 }
 
 QString PromptLibrary::sourceOf(const QString &name) const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/agents/prompttemplate.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
@@ -41,8 +43,8 @@ public:
 private:
     struct Template
     {
-        QString system;
-        QString user;
+        PromptTemplate system;
+        PromptTemplate user;
         QString source;
         QDateTime modified;  ///< user files only: re-read when it or the size changes
         qint64 size = -1;

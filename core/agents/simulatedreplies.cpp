@@ -3,6 +3,7 @@
 #include "core/agents/citations.h"
 #include "core/agents/documentassembler.h"
 #include "core/agents/outlineplan.h"
+#include "core/llm/simulatorcpu.h"
 #include "core/quality/qualityassessor.h"
 
 #include <QJsonArray>
@@ -117,6 +118,7 @@ double jitter(const QString &key)
 
 QJsonObject researchPlan(const DocumentContext &ctx)
 {
+    const SimulatorCpu::Scope simulator;
     const QString topic = cleanTopic(ctx);
     const QString audience = ctx.request.audience.simplified();
     QStringList questions;
@@ -141,6 +143,7 @@ QJsonObject researchPlan(const DocumentContext &ctx)
 
 QJsonObject outline(const DocumentContext &ctx)
 {
+    const SimulatorCpu::Scope simulator;
     const DocumentRequest &r = ctx.request;
     const QString type = r.effectiveType();
     const QString topic = cleanTopic(ctx);
@@ -248,6 +251,7 @@ QJsonObject outline(const DocumentContext &ctx)
 
 QJsonObject editStructure(const DocumentContext &ctx)
 {
+    const SimulatorCpu::Scope simulator;
     QJsonArray notes;
     int citable = 0;
     for (const SourceDoc &s : ctx.sources)
@@ -275,6 +279,7 @@ QJsonObject editStructure(const DocumentContext &ctx)
 
 QJsonObject accuracy(const DocumentContext &ctx)
 {
+    const SimulatorCpu::Scope simulator;
     const QualityReport local = localReport(ctx);
     QSet<int> citable;
     for (const SourceDoc &s : ctx.sources) {
@@ -325,6 +330,7 @@ QJsonObject accuracy(const DocumentContext &ctx)
 
 QJsonObject completeness(const DocumentContext &ctx)
 {
+    const SimulatorCpu::Scope simulator;
     const QualityReport local = localReport(ctx);
     QString text;
     for (const DocumentSection &s : ctx.sections)
@@ -349,6 +355,7 @@ QJsonObject completeness(const DocumentContext &ctx)
 
 QJsonObject quality(const DocumentContext &ctx)
 {
+    const SimulatorCpu::Scope simulator;
     const QualityReport local = localReport(ctx);
     QJsonArray issues;
     for (const QualityFinding &f : local.findingsAtLeast(Severity::Major)) {

@@ -1,6 +1,7 @@
 #include "core/llm/simulatedprovider.h"
 
 #include "core/llm/simulatedtext.h"
+#include "core/llm/simulatorcpu.h"
 #include "core/llm/tokencounter.h"
 
 #include <QCoreApplication>
@@ -209,6 +210,7 @@ QStringList SimulatedProvider::requestedSections(const QString &prompt)
 
 SimulatedProvider::Reply SimulatedProvider::reply(const LlmRequest &request, const TokenCounter &counter)
 {
+    const SimulatorCpu::Scope simulator;
     Reply reply;
     const QString prompt = promptText(request);
     const QString ask = lastUserText(request);

@@ -47,6 +47,9 @@ private Q_SLOTS:
         QTest::newRow("plurals fold") << "studies costs glass" << QStringList {"study", "cost", "glass"};
         QTest::newRow("possessive") << "model's output" << QStringList {"model", "output"};
         QTest::newRow("numbers kept") << "in 2023 about 5 GW" << QStringList {"2023", "5", "gw"};
+        QTest::newRow("non-ASCII words") << QStringLiteral("ÜBER Straße's Øresund’s naïve") << QStringList {
+            QStringLiteral("über"), QStringLiteral("straße"), QStringLiteral("øresund"), QStringLiteral("naïve")};
+        QTest::newRow("apostrophes only inside") << "'quoted' students' rock'n'roll" << QStringList {"quoted'", "students'", "rock'n'roll"};
     }
     void tokenizer()
     {

@@ -1,5 +1,6 @@
 #include "core/agents/agent.h"
 #include "core/agents/promptlibrary.h"
+#include "core/agents/prompttemplate.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -97,6 +98,47 @@ private Q_SLOTS:
         const PromptLibrary prompts(dir.path());
         QCOMPARE(prompts.system("t", vars), QStringLiteral("S"));
         QCOMPARE(prompts.user("t", vars), expected);
+    }
+
+    // Templates are parsed once; the parse must render exactly what the
+    // regular-expression rules render, and leave odd texts to them.
+    void parsedTemplatesRenderAsTheExpressions()
+    {
+        const PromptLibrary prompts(QString {});
+        for (const QString &name : prompts.names()) {
+            QFile file(QStringLiteral(":/madf/prompts/%1.md").arg(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            const QString text = QString::fromUtf8(file.readAll());
+            // Every variable set (sections kept), then every one empty
+            // ({{^x}} kept): values with braces and blank-line runs.
+            QVariantMap set, empty;
+            static const QRegularExpression tagRe(QStringLiteral("\\{\\{[#^/]?\\s*([A-Za-z0-9_.-]+)"));
+            for (auto it = tagRe.globalMatch(text); it.hasNext();) {
+                const QString var = it.next().captured(1);
+                set.insert(var, QStringLiteral("value\n\n\n  with {{braces}} and blank lines"));
+                empty.insert(var, QString());
+            }
+            QVERIFY2(!set.isEmpty(), qPrintable(name));
+            const PromptTemplate parsed(text);
+            QVERIFY2(parsed.isParsed(), qPrintable(name));
+            QCOMPARE(parsed.render(name, set), PromptTemplate::renderByExpressions(name, text, set));
+            QCOMPARE(parsed.render(name, empty), PromptTemplate::renderByExpressions(name, text, empty));
+        }
+        const QVariantMap vars {{"a", "A"}, {"b", ""}};
+        const QStringList odd = {
+            "x {{#a}} {{#not a tag {{/a}} y",   // a "{{#" that opens nothing
+            "x {{#a}} y {{/b}} z {{/a}}",       // closed by another name
+            "x {{#a}} never closed",
+            "stray {{/a}} close",
+            "{{{a}}} {{ a }} {{a b}} {{}}",     // braces and spaces around names
+        };
+        for (const QString &text : odd) {
+            const PromptTemplate t(text);
+            QCOMPARE(t.render("odd", vars), PromptTemplate::renderByExpressions("odd", text, vars));
+        }
+        QVERIFY(!PromptTemplate(odd.at(0)).isParsed());
+        QVERIFY(PromptTemplate(odd.at(4)).isParsed());
+        QCOMPARE(PromptTemplate(odd.at(4)).render("odd", vars), QStringLiteral("{A} A {{a b}} {{}}"));
     }
 
     void unknownVariableIsEmptyAndWarnsOnce()

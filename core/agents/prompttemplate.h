@@ -1,0 +1,57 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QVariantMap>
+
+namespace Madf {
+
+/** One part (system or user) of a prompt template, parsed once when the
+ *  file is read: `{{name}}` variables, `{{#name}}…{{/name}}` kept when the
+ *  variable is set, `{{^name}}…{{/name}}` when it is not; sections may nest.
+ *  Every model request renders two of these, each around a whole draft:
+ *  matching the tags with regular expressions on every render cost as much
+ *  as the rest of building the request.
+ *
+ *  A text whose tags do not pair up cleanly (a `{{#` that is no tag, a
+ *  section closed by another name, one never closed) is rendered by the
+ *  original regular-expression rules instead, so an odd template renders
+ *  exactly as it always did. */
+class PromptTemplate
+{
+public:
+    PromptTemplate() = default;
+    explicit PromptTemplate(const QString &text);
+
+    /** The text with its sections resolved and variables filled in, runs of
+     *  blank lines left by empty sections collapsed, trimmed. @p name (the
+     *  template's) is for the one warning about a missing variable. */
+    QString render(const QString &name, const QVariantMap &vars) const;
+
+    /** @p text rendered by the regular-expression rules, as render() does
+     *  for a text it could not parse (and as tests compare it with). */
+    static QString renderByExpressions(const QString &name, const QString &text, const QVariantMap &vars);
+
+    /** False when the text is rendered by the regular-expression rules. */
+    bool isParsed() const { return m_parsed; }
+
+private:
+    struct Node
+    {
+        enum class Kind { Text, Variable, Section, InvertedSection };
+        Kind kind = Kind::Text;
+        QString text;          ///< the literal text, or the variable's name
+        QList<Node> children;  ///< of a section
+    };
+    static bool parse(const QString &text, QList<Node> *nodes);
+    /** Reads nodes from *@p pos up to the `{{/closing}}` tag (the end of the
+     *  text when @p closing is null); false when the tags do not pair up. */
+    static bool parseUntil(QStringView s, qsizetype *pos, const QString *closing, QList<Node> *nodes);
+    static void renderNodes(const QList<Node> &nodes, const QString &name, const QVariantMap &vars, QString *out);
+
+    QString m_text;
+    QList<Node> m_nodes;
+    bool m_parsed = false;
+};
+
+} // namespace Madf
