@@ -19,6 +19,25 @@ QString simulatedLine(const QString &json)
     return kSimulatedMarker + QLatin1Char(' ') + QString(json).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
+// Counting a long prompt costs more than rendering it, and most prompts
+// are far inside the model's window. A prompt is at most the tokens of the
+// long values it took in (a draft, a brief: counted before, and remembered
+// by the counter), plus those of the rest, plus a few at each seam between
+// them (a word cut in two, rounding). When even that fits the budget and
+// leaves the reply all it asked for, the count would change nothing.
+bool countNeeded(const LlmRequest &request, const PromptTemplate::Parts &parts, int budget)
+{
+    if (!parts.known)
+        return true;
+    constexpr int kSeamTokens = 3;
+    const TokenCounter &counter = TokenCounter::instance();
+    qint64 bound = counter.countTokens(parts.other, request.model) + kSeamTokens * (parts.seams + 2);
+    for (const QString &value : parts.large)
+        bound += counter.countTokens(value, request.model);
+    const int window = modelContextWindow(request.model);
+    return bound > budget || window - bound - replyMargin(window) < request.maxTokens;
+}
+
 } // namespace
 
 Agent::Agent(QString name, AgentConfig config, const PromptLibrary *prompts, bool simulated)
@@ -78,11 +97,15 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
         return request;
 
     const QString marker = (m_simulated && !simulatedJson.isEmpty()) ? simulatedLine(simulatedJson) : QString();
+    PromptTemplate::Parts parts;
     auto render = [&](const QVariantMap &values) {
-        request.system = m_prompts->system(prompt, values);
-        QString user = m_prompts->user(prompt, values);
-        if (!marker.isEmpty())
+        parts = {};
+        request.system = m_prompts->system(prompt, values, &parts);
+        QString user = m_prompts->user(prompt, values, &parts);
+        if (!marker.isEmpty()) {
             user += QStringLiteral("\n\n") + marker;
+            parts.other += marker;
+        }
         request.messages = {{QStringLiteral("user"), user}};
     };
     auto counted = [&] {
@@ -91,15 +114,7 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
     };
     render(vars);
     const int budget = inputBudget(request.model, request.maxTokens);
-    // Counting a long prompt costs more than rendering it, and most prompts
-    // are far inside the model's window: when even the most tokens their
-    // length allows fits the budget and leaves the reply all it asked for,
-    // the count would change nothing.
-    const TokenCounter &counter = TokenCounter::instance();
-    const int window = modelContextWindow(request.model);
-    const qint64 bound = qint64(counter.upperBound(request.system.size(), request.model))
-        + counter.upperBound(request.messages.constLast().content.size(), request.model);
-    if (bound <= budget && window - bound - replyMargin(window) >= request.maxTokens)
+    if (!countNeeded(request, parts, budget))
         return request;
 
     int input = counted();

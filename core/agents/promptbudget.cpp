@@ -45,7 +45,9 @@ int estimateTokens(const QString &text, const QString &model)
     return TokenCounter::instance().countTokens(text, model);
 }
 
-int modelContextWindow(const QString &model)
+namespace {
+
+int contextWindowOf(const QString &model)
 {
     const QString m = model.trimmed().toLower();
     // Vendors prefix names ("openai/gpt-4o"); only the last part names the model.
@@ -63,6 +65,20 @@ int modelContextWindow(const QString &model)
     if (name.startsWith(QLatin1String("gpt-3.5-turbo")))
         return 16385;
     return 8192;
+}
+
+} // namespace
+
+int modelContextWindow(const QString &model)
+{
+    // Asked for each request, and again for its budget and its reply's cap.
+    thread_local QString lastModel;
+    thread_local int lastWindow = 0;
+    if (lastWindow == 0 || model != lastModel) {
+        lastModel = model;
+        lastWindow = contextWindowOf(model);
+    }
+    return lastWindow;
 }
 
 int replyReserve(const QString &model, int maxTokens)

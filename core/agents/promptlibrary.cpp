@@ -128,24 +128,24 @@ bool PromptLibrary::has(const QString &name) const
     return find(name).has_value();
 }
 
-QString PromptLibrary::system(const QString &name, const QVariantMap &vars) const
+QString PromptLibrary::system(const QString &name, const QVariantMap &vars, PromptTemplate::Parts *parts) const
 {
     const auto t = find(name);
     if (!t) {
         qWarning("Prompt template '%s' not found", qPrintable(name));
         return {};
     }
-    return t->system.render(name, vars);
+    return t->system.render(name, vars, parts);
 }
 
-QString PromptLibrary::user(const QString &name, const QVariantMap &vars) const
+QString PromptLibrary::user(const QString &name, const QVariantMap &vars, PromptTemplate::Parts *parts) const
 {
     const auto t = find(name);
     if (!t) {
         qWarning("Prompt template '%s' not found", qPrintable(name));
         return {};
     }
-    return t->user.render(name, vars);
+    return t->user.render(name, vars, parts);
 }
 
 QString PromptLibrary::sourceOf(const QString &name) const

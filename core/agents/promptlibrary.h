@@ -34,8 +34,9 @@ public:
 
     /** False when the template exists neither as a user file nor built in. */
     bool has(const QString &name) const;
-    QString system(const QString &name, const QVariantMap &vars) const;
-    QString user(const QString &name, const QVariantMap &vars) const;
+    /** The rendered part; @p parts, when given, adds what it is made of. */
+    QString system(const QString &name, const QVariantMap &vars, PromptTemplate::Parts *parts = nullptr) const;
+    QString user(const QString &name, const QVariantMap &vars, PromptTemplate::Parts *parts = nullptr) const;
     /** Where the template was read from (resource path or user file). */
     QString sourceOf(const QString &name) const;
     QStringList names() const;

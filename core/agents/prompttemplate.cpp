@@ -243,20 +243,34 @@ bool PromptTemplate::parseUntil(QStringView s, qsizetype *pos, const QString *cl
     return true;
 }
 
-void PromptTemplate::renderNodes(const QList<Node> &nodes, const QString &name, const QVariantMap &vars, QString *out)
+void PromptTemplate::renderNodes(const QList<Node> &nodes, const QString &name, const QVariantMap &vars, QString *out,
+                                 Parts *parts)
 {
     for (const Node &node : nodes) {
         switch (node.kind) {
         case Node::Kind::Text:
             *out += node.text;
+            if (parts)
+                parts->other += node.text + QLatin1Char('\n');
             break;
-        case Node::Kind::Variable:
+        case Node::Kind::Variable: {
+            const qsizetype before = out->size();
             appendValue(name, node.text, vars, out);
+            if (!parts)
+                break;
+            const QVariant value = vars.value(node.text);
+            if (out->size() - before >= Parts::kLargeChars && value.typeId() == QMetaType::QString) {
+                parts->large << value.toString();
+                parts->seams += 2;
+            } else {
+                parts->other += QStringView(*out).mid(before) + QLatin1Char('\n');
+            }
             break;
+        }
         case Node::Kind::Section:
         case Node::Kind::InvertedSection:
             if (isTruthy(vars, node.text) == (node.kind == Node::Kind::Section))
-                renderNodes(node.children, name, vars, out);
+                renderNodes(node.children, name, vars, out, parts);
             break;
         }
     }
@@ -267,7 +281,7 @@ QString PromptTemplate::renderByExpressions(const QString &name, const QString &
     return collapseBlankRuns(expressionsRender(name, text, vars)).trimmed();
 }
 
-QString PromptTemplate::render(const QString &name, const QVariantMap &vars) const
+QString PromptTemplate::render(const QString &name, const QVariantMap &vars, Parts *parts) const
 {
     QString out;
     if (m_parsed) {
@@ -276,9 +290,11 @@ QString PromptTemplate::render(const QString &name, const QVariantMap &vars) con
             if (value.typeId() == QMetaType::QString)
                 size += static_cast<const QString *>(value.constData())->size();
         out.reserve(size);
-        renderNodes(m_nodes, name, vars, &out);
+        renderNodes(m_nodes, name, vars, &out, parts);
     } else {
         out = expressionsRender(name, m_text, vars);
+        if (parts)
+            parts->known = false;
     }
     return collapseBlankRuns(out).trimmed();
 }

@@ -23,10 +23,22 @@ public:
     PromptTemplate() = default;
     explicit PromptTemplate(const QString &text);
 
+    /** What a render is made of, for counting its tokens from parts already
+     *  counted: the long text values it took in (drafts, briefs, which the
+     *  token counter remembers), and the rest. */
+    struct Parts
+    {
+        static constexpr qsizetype kLargeChars = 256;
+        QList<QString> large;  ///< string values of kLargeChars or more, once per use
+        QString other;         ///< every other piece, each on its own line, before blank runs were collapsed
+        int seams = 0;         ///< places where a large value meets the rest
+        bool known = true;     ///< false when rendered by the regular-expression rules
+    };
+
     /** The text with its sections resolved and variables filled in, runs of
      *  blank lines left by empty sections collapsed, trimmed. @p name (the
      *  template's) is for the one warning about a missing variable. */
-    QString render(const QString &name, const QVariantMap &vars) const;
+    QString render(const QString &name, const QVariantMap &vars, Parts *parts = nullptr) const;
 
     /** @p text rendered by the regular-expression rules, as render() does
      *  for a text it could not parse (and as tests compare it with). */
@@ -47,7 +59,8 @@ private:
     /** Reads nodes from *@p pos up to the `{{/closing}}` tag (the end of the
      *  text when @p closing is null); false when the tags do not pair up. */
     static bool parseUntil(QStringView s, qsizetype *pos, const QString *closing, QList<Node> *nodes);
-    static void renderNodes(const QList<Node> &nodes, const QString &name, const QVariantMap &vars, QString *out);
+    static void renderNodes(const QList<Node> &nodes, const QString &name, const QVariantMap &vars, QString *out,
+                            Parts *parts);
 
     QString m_text;
     QList<Node> m_nodes;

@@ -72,7 +72,9 @@ QString outlineList(const DocumentContext &ctx, bool withPlans)
     return lines.join(QLatin1Char('\n'));
 }
 
-QString draft(const DocumentContext &ctx)
+namespace {
+
+QString buildDraft(const DocumentContext &ctx)
 {
     QStringList parts;
     const bool summaryInSections = std::any_of(ctx.sections.cbegin(), ctx.sections.cend(), [](const DocumentSection &s) {
@@ -88,6 +90,44 @@ QString draft(const DocumentContext &ctx)
         parts << QStringLiteral("## %1. %2\n\n").arg(i + 1).arg(s.title.simplified()) + content;
     }
     return parts.join(QStringLiteral("\n\n"));
+}
+
+// The same text: the same buffer (a copy held in the memo keeps it from
+// being changed in place or reused), or, for short ones, the same content.
+bool sameText(const QString &a, const QString &b)
+{
+    return (a.constData() == b.constData() && a.size() == b.size()) || (a.size() < 64 && a == b);
+}
+
+} // namespace
+
+QString draft(const DocumentContext &ctx)
+{
+    // The structure edit and each verification check (three per round) send
+    // the same draft: built once, it is also one buffer, so counting its
+    // words and tokens is remembered by their memos.
+    struct Memo
+    {
+        QString summary;
+        QStringList titles, contents;
+        QString draft;
+    };
+    thread_local Memo memo;
+    bool same = sameText(memo.summary, ctx.executiveSummary) && memo.titles.size() == ctx.sections.size();
+    for (qsizetype i = 0; same && i < ctx.sections.size(); ++i)
+        same = sameText(memo.titles.at(i), ctx.sections.at(i).title)
+            && sameText(memo.contents.at(i), ctx.sections.at(i).content);
+    if (same && !memo.draft.isNull())
+        return memo.draft;
+    memo.summary = ctx.executiveSummary;
+    memo.titles.clear();
+    memo.contents.clear();
+    for (const DocumentSection &s : ctx.sections) {
+        memo.titles << s.title;
+        memo.contents << s.content;
+    }
+    memo.draft = buildDraft(ctx);
+    return memo.draft;
 }
 
 int sectionWords(const DocumentContext &ctx, int sectionIndex)

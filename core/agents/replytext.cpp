@@ -26,17 +26,24 @@ QString proseBody(const QString &reply, const QString &title, bool dropLeadingHe
     static const QRegularExpression wholeFenceRe(QStringLiteral("^```[ \\t]*(?:markdown|md|text)?[ \\t]*\\n(.*?)\\n?```\\s*$"),
                                                  QRegularExpression::DotMatchesEverythingOption
                                                      | QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch fence = wholeFenceRe.match(text);
-    if (fence.hasMatch())
-        text = fence.captured(1).trimmed();
+    // The three expressions are anchored at the start: a first character
+    // none of them can match there spares running them over a whole section.
+    if (text.startsWith(QLatin1String("```"))) {
+        const QRegularExpressionMatch fence = wholeFenceRe.match(text);
+        if (fence.hasMatch())
+            text = fence.captured(1).trimmed();
+    }
 
     static const QRegularExpression preambleRe(QStringLiteral("^(?:sure|certainly|of course|here is|here's|below is)[^\\n]{0,160}:\\s*\\n"),
                                                QRegularExpression::CaseInsensitiveOption);
-    text.remove(preambleRe);
-    text = text.trimmed();
+    if (!text.isEmpty() && QStringLiteral("scohb").contains(text.front().toCaseFolded())) {
+        text.remove(preambleRe);
+        text = text.trimmed();
+    }
 
     static const QRegularExpression headingRe(QStringLiteral("^(#{1,6})[ \\t]+([^\\n]*)\\n?"));
-    const QRegularExpressionMatch heading = headingRe.match(text);
+    const QRegularExpressionMatch heading = text.startsWith(QLatin1Char('#')) ? headingRe.match(text)
+                                                                              : QRegularExpressionMatch();
     if (heading.hasMatch()) {
         const bool repeatsTitle = !title.isEmpty() && normalizedTitle(heading.captured(2)) == normalizedTitle(title);
         const bool topLevel = heading.captured(1).size() <= 2;

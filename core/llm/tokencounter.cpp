@@ -4,7 +4,6 @@
 #include "core/model/textmemo.h"
 
 #include <cmath>
-#include <limits>
 
 namespace Madf {
 
@@ -137,13 +136,6 @@ Features scan(QStringView text)
     return f;
 }
 
-// The most any character can add to the raw estimate, over all weights: a
-// one-letter accented word (word + accented, 2.13 at most) followed by a
-// digit, which ends the word and opens a digit group (1.8), repeated: 3.93
-// for every two characters. Every other feature costs less per character
-// (punctuation 0.74, CJK 1.03, a line break 0.70, a long word's letter 0.10).
-constexpr double kMaxRawPerChar = 2.0;
-
 constexpr double kAlpha = 0.2;      // weight of a new calibration sample
 constexpr double kMinRatio = 0.5;   // a tokenizer is never this far from the estimate...
 constexpr double kMaxRatio = 2.0;   // ...unless the sample is wrong
@@ -182,15 +174,6 @@ int TokenCounter::countTokens(const QString &text, const QString &model) const
     if (raw <= 0)
         return 0;
     return qMax(1, int(std::lround(raw * calibration(model))));
-}
-
-int TokenCounter::upperBound(qsizetype chars, const QString &model) const
-{
-    if (chars <= 0)
-        return 0;
-    // +1: countTokens() rounds and counts any non-empty text as at least 1.
-    const double bound = std::ceil(double(chars) * kMaxRawPerChar * calibration(model)) + 1;
-    return bound >= double(std::numeric_limits<int>::max()) ? std::numeric_limits<int>::max() : int(bound);
 }
 
 int TokenCounter::uncalibratedTokens(const QString &text, const QString &model) const

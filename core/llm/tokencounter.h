@@ -52,11 +52,6 @@ public:
     double calibration(const QString &model) const;
     void resetCalibration();
 
-    /** A number of tokens countTokens() never exceeds for a text of
-     *  @p chars UTF-16 units, whatever they are: lets a caller skip counting
-     *  a prompt that could not reach a limit even at this many. */
-    int upperBound(qsizetype chars, const QString &model) const;
-
     /** The estimate before calibration (for tests and tuning). */
     static double rawEstimate(const QString &text, const QString &model);
 

@@ -98,12 +98,12 @@ void MetricsRegistry::registerFamily(Family family)
 
 void MetricsRegistry::registerCounter(const QString &name, const QString &help, const QStringList &labelNames)
 {
-    registerFamily(Family{name, help, Type::Counter, labelNames, {}, {}});
+    registerFamily(Family{name, help, Type::Counter, labelNames, {}, {}, {}});
 }
 
 void MetricsRegistry::registerGauge(const QString &name, const QString &help, const QStringList &labelNames)
 {
-    registerFamily(Family{name, help, Type::Gauge, labelNames, {}, {}});
+    registerFamily(Family{name, help, Type::Gauge, labelNames, {}, {}, {}});
 }
 
 void MetricsRegistry::registerHistogram(const QString &name, const QString &help, const QList<double> &buckets,
@@ -116,7 +116,7 @@ void MetricsRegistry::registerHistogram(const QString &name, const QString &help
     }
     std::sort(bounds.begin(), bounds.end());
     bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
-    registerFamily(Family{name, help, Type::Histogram, labelNames, bounds, {}});
+    registerFamily(Family{name, help, Type::Histogram, labelNames, bounds, {}, {}});
 }
 
 void MetricsRegistry::registerMadfMetrics()
@@ -163,7 +163,19 @@ MetricsRegistry::Series *MetricsRegistry::seriesFor(const QString &name, Type ty
         qCWarning(lcMetrics) << "metric" << name << "takes labels" << family.labelNames << "not" << labels.keys();
         return nullptr;
     }
-    const QByteArray key = labels.isEmpty() ? QByteArray() : labelText(labels);
+    QByteArray key;
+    if (!labels.isEmpty()) {
+        // The names are the family's (checked above): the values, in name
+        // order and each after its length (so no two sets read the same),
+        // identify the series.
+        QString values;
+        for (const QString &value : labels)
+            values += QString::number(value.size()) + QLatin1Char(':') + value;
+        auto known = family.keyOfValues.constFind(values);
+        if (known == family.keyOfValues.cend())
+            known = family.keyOfValues.insert(values, labelText(labels));
+        key = *known;
+    }
     auto it = family.series.find(key);
     if (it == family.series.end()) {
         Series fresh;

@@ -90,6 +90,9 @@ private:
         QStringList labelNames;
         QList<double> buckets;
         QMap<QByteArray, Series> series;  // by labelText(): sorted, canonical
+        /** labelText() of each set of label values seen: an update looks its
+         *  series up without escaping and joining its labels again. */
+        QHash<QString, QByteArray> keyOfValues;
     };
 
     void registerFamily(Family family);

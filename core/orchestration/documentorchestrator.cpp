@@ -46,6 +46,7 @@ struct DocumentOrchestrator::Private
     StoreWriter *writer = nullptr;
     ReferenceLoader *references = nullptr;
     PrometheusExporter *exporter = nullptr;
+    QTimer *statsTimer = nullptr;  ///< coalesces resourceStatsChanged
 
     EngineServices services;
     QHash<QString, DocumentRun *> runs;
@@ -110,9 +111,19 @@ void DocumentOrchestrator::ensureEngine()
     d->inFlight = new ResourceManager(qMax(1, oc.maxConcurrentTasks), this);
     d->references = new ReferenceLoader(this);
     d->writer = new StoreWriter(this);
+    // The pool changes twice per model call: its statistics (a map built
+    // for each, then copied across threads to the dashboard, which samples
+    // them) go out at most every kStatsIntervalMs, and always after the
+    // last change of a burst.
+    constexpr int kStatsIntervalMs = 100;
+    d->statsTimer = new QTimer(this);
+    d->statsTimer->setSingleShot(true);
+    d->statsTimer->setInterval(kStatsIntervalMs);
+    connect(d->statsTimer, &QTimer::timeout, this, [this] { Q_EMIT resourceStatsChanged(d->agents->getStats()); });
     connect(d->agents, &ResourceManager::usageChanged, this, [this](int inUse, int) {
         d->metrics.setGauge(QLatin1String(MetricNames::AgentsInUse), inUse);
-        Q_EMIT resourceStatsChanged(d->agents->getStats());
+        if (!d->statsTimer->isActive())
+            d->statsTimer->start();
     });
 
     EngineServices &s = d->services;

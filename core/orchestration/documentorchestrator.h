@@ -108,7 +108,8 @@ Q_SIGNALS:
     void qualityReported(const QString &documentId, const Madf::QualityReport &report);
     /** `busy`: calls of that agent holding a pool slot; `idle`: free slots of the pool. */
     void agentStatusChanged(const QString &agent, int busy, int idle);
-    /** The pool's getStats() after every change. */
+    /** The pool's getStats() after it changes: at most ten times a second,
+     *  the last a tenth of a second after the last change. */
     void resourceStatsChanged(const QVariantMap &stats);
     void errorOccurred(const QString &documentId, const QString &message);
 

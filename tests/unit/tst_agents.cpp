@@ -220,6 +220,31 @@ private Q_SLOTS:
         QVERIFY(input > inputBudget(r.model, 4000) / 2); // used, not wasted
     }
 
+    // A prompt is counted only when its bound (the counted long values plus
+    // the rest) could reach a limit: across drafts from tiny to over the
+    // window, every request must come out as if it had been counted.
+    void promptCountedWhenItMatters()
+    {
+        Agents a;
+        const int configured = 4000;
+        for (int paragraphs : {0, 1, 2, 4, 8, 12, 14, 15, 16, 18, 20, 24, 30, 40}) {
+            DocumentContext ctx = fixture();
+            for (DocumentSection &s : ctx.sections)
+                s.content = QString(words(40, QStringLiteral("heat")) + QStringLiteral(" Cities, 2024!\n\n")).repeated(paragraphs);
+            for (const auto check : {VerificationAgent::Accuracy, VerificationAgent::Completeness, VerificationAgent::Quality}) {
+                const LlmRequest r = a.verification.checkRequest(check, ctx);
+                const int window = modelContextWindow(r.model);
+                const int input = estimateTokens(r.system, r.model) + estimateTokens(userText(r), r.model);
+                QVERIFY2(input <= inputBudget(r.model, configured),
+                         qPrintable(QStringLiteral("%1 paragraphs: %2 tokens").arg(paragraphs).arg(input)));
+                const int room = window - input - replyMargin(window);
+                const int expected = qMax(qMin(configured, room), qMin(configured, 256));
+                QVERIFY2(r.maxTokens == expected, qPrintable(QStringLiteral("%1 paragraphs: max_tokens %2, counted %3")
+                                                                 .arg(paragraphs).arg(r.maxTokens).arg(expected)));
+            }
+        }
+    }
+
     void simulatedMarker()
     {
         Agents a;
