@@ -7,6 +7,9 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <limits>
+#include <optional>
+
 namespace Madf {
 
 namespace {
@@ -19,23 +22,21 @@ QString simulatedLine(const QString &json)
     return kSimulatedMarker + QLatin1Char(' ') + QString(json).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
-// Counting a long prompt costs more than rendering it, and most prompts
-// are far inside the model's window. A prompt is at most the tokens of the
-// long values it took in (a draft, a brief: counted before, and remembered
-// by the counter), plus those of the rest, plus a few at each seam between
-// them (a word cut in two, rounding). When even that fits the budget and
-// leaves the reply all it asked for, the count would change nothing.
-bool countNeeded(const LlmRequest &request, const PromptTemplate::Parts &parts, int budget)
+// At most how many tokens a rendered prompt has, from what it was made of:
+// the long values it took in (a draft, a brief: counted before, and
+// remembered by the counter), the rest, and a few at each seam between them
+// (a word cut in two, rounding). Within a few dozen tokens of the exact
+// count, without counting the whole prompt again. Nullopt when unknown.
+std::optional<int> inputBound(const QString &model, const PromptTemplate::Parts &parts)
 {
     if (!parts.known)
-        return true;
+        return std::nullopt;
     constexpr int kSeamTokens = 3;
     const TokenCounter &counter = TokenCounter::instance();
-    qint64 bound = counter.countTokens(parts.other, request.model) + kSeamTokens * (parts.seams + 2);
+    qint64 bound = counter.countTokens(parts.other, model) + kSeamTokens * (parts.seams + 2);
     for (const QString &value : parts.large)
-        bound += counter.countTokens(value, request.model);
-    const int window = modelContextWindow(request.model);
-    return bound > budget || window - bound - replyMargin(window) < request.maxTokens;
+        bound += counter.countTokens(value, model);
+    return int(qMin<qint64>(bound, std::numeric_limits<int>::max()));
 }
 
 } // namespace
@@ -114,8 +115,15 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
     };
     render(vars);
     const int budget = inputBudget(request.model, request.maxTokens);
-    if (!countNeeded(request, parts, budget))
+    // Counting a long prompt costs more than rendering it, and most prompts
+    // are far inside the model's window: when the bound fits, it stands in
+    // for the count. The reply's cap then comes from the bound, a few dozen
+    // tokens under what the count would allow at most (the estimate's own
+    // error, which the margin covers, is larger).
+    if (const std::optional<int> bound = inputBound(request.model, parts); bound && *bound <= budget) {
+        capReply(&request, *bound);
         return request;
+    }
 
     int input = counted();
     if (input > budget && !fitVariable.isEmpty() && vars.contains(fitVariable)) {

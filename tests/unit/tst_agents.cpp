@@ -222,25 +222,34 @@ private Q_SLOTS:
 
     // A prompt is counted only when its bound (the counted long values plus
     // the rest) could reach a limit: across drafts from tiny to over the
-    // window, every request must come out as if it had been counted.
+    // window, every request must fit as if it had been counted, and its
+    // reply be capped at most a few dozen tokens under the counted cap.
     void promptCountedWhenItMatters()
     {
         Agents a;
-        const int configured = 4000;
+        // gpt-4's 8k window: max_tokens 8000 always leaves the reply capped
+        // by the input, 4000 never.
+        EditingAgent editing(QStringLiteral("editing"), agentConfig("editing", "gpt-4", 0.5, 8000, 120), &a.prompts, false);
         for (int paragraphs : {0, 1, 2, 4, 8, 12, 14, 15, 16, 18, 20, 24, 30, 40}) {
             DocumentContext ctx = fixture();
             for (DocumentSection &s : ctx.sections)
                 s.content = QString(words(40, QStringLiteral("heat")) + QStringLiteral(" Cities, 2024!\n\n")).repeated(paragraphs);
-            for (const auto check : {VerificationAgent::Accuracy, VerificationAgent::Completeness, VerificationAgent::Quality}) {
-                const LlmRequest r = a.verification.checkRequest(check, ctx);
+            const QList<QPair<LlmRequest, int>> requests = {
+                {a.verification.checkRequest(VerificationAgent::Accuracy, ctx), 4000},
+                {a.verification.checkRequest(VerificationAgent::Completeness, ctx), 4000},
+                {a.verification.checkRequest(VerificationAgent::Quality, ctx), 4000},
+                {editing.structureRequest(ctx), 8000},
+                {editing.editRequest(EditingAgent::Style, ctx, 1, {}), 8000},
+            };
+            for (const auto &[r, configured] : requests) {
+                const QString where = QStringLiteral("%1, %2 paragraphs").arg(r.tag).arg(paragraphs);
                 const int window = modelContextWindow(r.model);
                 const int input = estimateTokens(r.system, r.model) + estimateTokens(userText(r), r.model);
-                QVERIFY2(input <= inputBudget(r.model, configured),
-                         qPrintable(QStringLiteral("%1 paragraphs: %2 tokens").arg(paragraphs).arg(input)));
+                QVERIFY2(input <= inputBudget(r.model, configured), qPrintable(where + QStringLiteral(": %1 tokens").arg(input)));
                 const int room = window - input - replyMargin(window);
                 const int expected = qMax(qMin(configured, room), qMin(configured, 256));
-                QVERIFY2(r.maxTokens == expected, qPrintable(QStringLiteral("%1 paragraphs: max_tokens %2, counted %3")
-                                                                 .arg(paragraphs).arg(r.maxTokens).arg(expected)));
+                QVERIFY2(r.maxTokens <= expected && r.maxTokens >= expected - 48,
+                         qPrintable(where + QStringLiteral(": max_tokens %1, counted %2").arg(r.maxTokens).arg(expected)));
             }
         }
     }
