@@ -134,9 +134,9 @@ void ResponseCache::diskTouch(const QByteArray &key, const QDateTime &now)
 
 void ResponseCache::diskPut(const QByteArray &key, const CachedResponse &response, const QDateTime &now)
 {
-    const QString usageJson = jsonText(usageToJson(response.usage));
+    const QVariant usageJson = jsonText(usageToJson(response.usage));
     const qint64 size = key.size() + response.text.toUtf8().size() + response.finishReason.toUtf8().size()
-        + usageJson.toUtf8().size() + kRowOverheadBytes;
+        + usageJson.value<Utf8Text>().bytes.size() + kRowOverheadBytes;
     // An entry that would push out everything else (and then itself) stays
     // in memory only.
     if (size > bytesLimit(m_config) * 9 / 10)

@@ -53,7 +53,7 @@ bool DocumentStore::saveStep(const QString &documentId, const StepRecord &step, 
         " created_at = excluded.created_at");
     return run(sql,
                {documentId, step.stepKey, text(step.stage), text(step.agent), stepStatusName(step.status),
-                text(step.output), jsonText(step.metadata), toMs(step.createdAt)},
+                longText(step.output), jsonText(step.metadata), toMs(step.createdAt)},
                operation, error);
 }
 

@@ -214,8 +214,13 @@ bool SqliteConnection::runQt(const QString &sql, const QVariantList &values, con
         it = m_statements.insert(sql, query);
     }
     QSqlQuery &query = *it;
-    for (qsizetype i = 0; i < values.size(); ++i)
-        query.bindValue(int(i), values.at(i));
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        const QVariant &value = values.at(i);
+        if (value.metaType() == QMetaType::fromType<Utf8Text>())
+            query.bindValue(int(i), QString::fromUtf8(value.value<Utf8Text>().bytes));
+        else
+            query.bindValue(int(i), value);
+    }
     const bool ok = query.exec();
     if (!ok)
         setError(error, describe(operation, query.lastError()));

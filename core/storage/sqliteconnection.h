@@ -17,6 +17,16 @@ struct sqlite3_stmt;
 
 namespace Madf {
 
+/** A text value already in UTF-8 (JSON, a model's output), for run(): bound
+ *  as it is. A QString goes to the file's UTF-8 through SQLite's own
+ *  converter, character by character, after the JSON writer's UTF-8 was
+ *  turned into UTF-16 for it; Qt's encoder is several times faster. Never
+ *  NULL: an empty one is ''. */
+struct Utf8Text
+{
+    QByteArray bytes;
+};
+
 /**
  * One thread's connection to an SQLite file, set up the way every MADF store
  * wants it: WAL journal, synchronous=NORMAL, a 5 s busy timeout, foreign keys
@@ -109,3 +119,5 @@ private:
 };
 
 } // namespace Madf
+
+Q_DECLARE_METATYPE(Madf::Utf8Text)

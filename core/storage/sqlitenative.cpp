@@ -15,6 +15,11 @@ namespace Madf {
 
 namespace {
 
+bool isUtf8Text(const QVariant &value)
+{
+    return value.metaType() == QMetaType::fromType<Utf8Text>();
+}
+
 // Null as QSqlResult sees it: an empty variant, or a null string or bytes.
 bool isNullValue(const QVariant &value)
 {
@@ -30,6 +35,8 @@ bool isNullValue(const QVariant &value)
 // The value types bound here; any other leaves the statement to Qt's driver.
 bool boundNatively(const QVariant &value)
 {
+    if (isUtf8Text(value))
+        return true;
     switch (value.typeId()) {
     case QMetaType::UnknownType: case QMetaType::QString: case QMetaType::QByteArray: case QMetaType::Bool:
     case QMetaType::Int: case QMetaType::UInt: case QMetaType::LongLong: case QMetaType::Double:
@@ -43,6 +50,11 @@ bool boundNatively(const QVariant &value)
  *  (1-based); SQLite's result code. */
 int bind(sqlite3_stmt *stmt, int index, const QVariant &value)
 {
+    if (isUtf8Text(value)) {
+        // Static, as below: the list outlives the step and reset.
+        const QByteArray &bytes = static_cast<const Utf8Text *>(value.constData())->bytes;
+        return sqlite3_bind_text(stmt, index, bytes.constData(), int(bytes.size()), SQLITE_STATIC);
+    }
     if (isNullValue(value))
         return sqlite3_bind_null(stmt, index);
     switch (value.typeId()) {

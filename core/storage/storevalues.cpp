@@ -1,5 +1,7 @@
 #include "core/storage/storevalues.h"
 
+#include "core/storage/sqliteconnection.h"
+
 #include <QJsonDocument>
 
 namespace Madf::StoreValues {
@@ -16,9 +18,9 @@ QDateTime fromMs(const QVariant &value)
     return QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
-QString jsonText(const QJsonObject &object)
+QVariant jsonText(const QJsonObject &object)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return QVariant::fromValue(Utf8Text{QJsonDocument(object).toJson(QJsonDocument::Compact)});
 }
 
 QJsonObject jsonObject(const QVariant &value)
@@ -31,6 +33,11 @@ QJsonObject jsonObject(const QVariant &value)
 QVariant text(const QString &text)
 {
     return text.isNull() ? QVariant(QStringLiteral("")) : QVariant(text);
+}
+
+QVariant longText(const QString &text)
+{
+    return QVariant::fromValue(Utf8Text{text.toUtf8()});
 }
 
 QVariant textOrNull(const QString &text)

@@ -18,14 +18,16 @@ qint64 toMs(const QDateTime &dateTime);
 /** A UTC QDateTime; an invalid one for NULL. */
 QDateTime fromMs(const QVariant &value);
 
-/** Compact UTF-8 JSON text. */
-QString jsonText(const QJsonObject &object);
+/** Compact JSON text, for run(): UTF-8 (Utf8Text). */
+QVariant jsonText(const QJsonObject &object);
 /** The object in @p value; an empty one for NULL or text that is not an object. */
 QJsonObject jsonObject(const QVariant &value);
 
 /** Never NULL: Qt binds a null QString as SQL NULL, which a NOT NULL
  *  column refuses, so a null string goes in as ''. */
 QVariant text(const QString &text);
+/** The same for a long text (a model's output): bound as UTF-8 (Utf8Text). */
+QVariant longText(const QString &text);
 /** NULL for an empty string. */
 QVariant textOrNull(const QString &text);
 /** NULL for nullopt. */

@@ -227,6 +227,43 @@ private Q_SLOTS:
         QVERIFY2(error.contains(QStringLiteral("FOREIGN KEY")), qPrintable(error));
     }
 
+    // Outputs and JSON are bound as UTF-8 bytes: they must land as TEXT, not
+    // BLOB, and read back the same, whatever the script.
+    void longTextsAreStoredAsText()
+    {
+        const QString path = freshPath();
+        const QString output = QStringLiteral("Ünïcode – naïve café ✓ 漢字 😀\n\"quoted\" \\ end");
+        Document document = richDocument();
+        document.title = QStringLiteral("Straße ✓");
+        {
+            DocumentStore store;
+            QVERIFY(store.open(path));
+            QVERIFY(store.saveDocument(document));
+            QVERIFY(store.saveStep(document.id, makeStep(QStringLiteral("section/1/draft"), output)));
+            QCOMPARE(store.step(document.id, QStringLiteral("section/1/draft"))->output, output);
+            QCOMPARE(store.document(document.id)->title, document.title);
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("utf8"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(QStringLiteral("SELECT typeof(output), output, length(output), typeof(metadata_json) FROM steps"), db);
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("text"));
+            QCOMPARE(q.value(1).toString(), output);
+            QCOMPARE(q.value(2).toInt(), output.size() - 1);  // SQLite counts the emoji once, UTF-16 twice
+            QCOMPARE(q.value(3).toString(), QStringLiteral("text"));
+            QSqlQuery d(QStringLiteral("SELECT typeof(document_json), typeof(request_json) FROM documents"), db);
+            QVERIFY(d.next());
+            QCOMPARE(d.value(0).toString(), QStringLiteral("text"));
+            QCOMPARE(d.value(1).toString(), QStringLiteral("text"));
+            q = QSqlQuery();
+            d = QSqlQuery();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("utf8"));
+    }
+
     void revisionsAndReportsOrdered()
     {
         DocumentStore store;
