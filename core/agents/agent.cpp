@@ -104,6 +104,7 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
         request.system = m_prompts->system(prompt, values, &parts);
         QString user = m_prompts->user(prompt, values, &parts);
         if (!marker.isEmpty()) {
+            user.reserve(user.size() + 2 + marker.size());  // exact: the prompt is kept while it waits
             user += QStringLiteral("\n\n") + marker;
             parts.other += marker;
         }

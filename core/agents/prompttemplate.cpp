@@ -285,18 +285,20 @@ QString PromptTemplate::render(const QString &name, const QVariantMap &vars, Par
 {
     QString out;
     if (m_parsed) {
-        qsizetype size = m_text.size();
-        for (const QVariant &value : vars)
-            if (value.typeId() == QMetaType::QString)
-                size += static_cast<const QString *>(value.constData())->size();
-        out.reserve(size);
+        out.reserve(m_text.size());
         renderNodes(m_nodes, name, vars, &out, parts);
     } else {
         out = expressionsRender(name, m_text, vars);
         if (parts)
             parts->known = false;
     }
-    return collapseBlankRuns(out).trimmed();
+    QString prompt = collapseBlankRuns(out).trimmed();
+    // A request keeps its prompt while it waits for a slot, and a thousand
+    // documents can have several waiting each: the room the appends left
+    // (up to half again a whole draft) is given back.
+    if (prompt.capacity() > prompt.size() + prompt.size() / 16 + 64)
+        prompt.squeeze();
+    return prompt;
 }
 
 } // namespace Madf
