@@ -9,6 +9,8 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace OrchTest;
@@ -185,6 +187,36 @@ private Q_SLOTS:
         QVERIFY(pool.peakUsage <= 4);
         QCOMPARE(pool.totalAllocations, pool.totalDeallocations);
         QCOMPARE(engine.store()->documentRow(ids.first())->batchId, QStringLiteral("batch-1"));
+    }
+
+    // The pool changes twice per call; its statistics go out at most ten
+    // times a second, and always once after the last change, so the
+    // dashboard's utilisation ends on the pool's real state.
+    void poolStatisticsAreCoalescedAndEndOnTheLastChange()
+    {
+        QTemporaryDir dir;
+        DocumentOrchestrator engine(simulatedConfig(dir.path()));
+        Recorder rec(&engine);
+        QSignalSpy stats(&engine, &DocumentOrchestrator::resourceStatsChanged);
+        QElapsedTimer clock;
+        clock.start();
+        const QString a = engine.createDocument(request(QStringLiteral("Canals of Venice and their upkeep")));
+        const QString b = engine.createDocument(request(QStringLiteral("Bridges of Paris and their history")));
+        QVERIFY(rec.waitFinished(a));
+        QVERIFY(rec.waitFinished(b));
+        const ResourceManager::Stats pool = engine.resourceManager()->stats();
+        QVERIFY(pool.totalAllocations >= 40);
+        QVERIFY(QTest::qWaitFor([&] {
+            return !stats.isEmpty()
+                && stats.constLast().at(0).toMap().value("total_deallocations").toLongLong() == pool.totalDeallocations;
+        }, 2000));
+        const QVariantMap last = stats.constLast().at(0).toMap();
+        QCOMPARE(last.value("in_use").toInt(), 0);
+        QCOMPARE(last.value("total_allocations").toLongLong(), pool.totalAllocations);
+        // At most one per tenth of a second (and one to end on), not one per change.
+        QVERIFY2(stats.count() <= 2 + clock.elapsed() / 100,
+                 qPrintable(QStringLiteral("%1 in %2 ms").arg(stats.count()).arg(clock.elapsed())));
+        QVERIFY(stats.count() < pool.totalAllocations);
     }
 
     void oneCallAtATimeWhenParallelIsOff()
