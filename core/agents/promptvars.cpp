@@ -48,8 +48,16 @@ QVariantMap common(const DocumentContext &ctx)
         {QStringLiteral("requirements"), requirements.join(QLatin1Char('\n'))},
         {QStringLiteral("sources"), sourceList(ctx)},
     };
-    for (const QString &known : DocumentRequest::knownDocumentTypes())
-        vars.insert(QStringLiteral("is_") + known, known == type);
+    // One flag per known type, for {{#is_paper}} sections; the keys are
+    // made once (every request of every document asks for them).
+    static const QList<QPair<QString, QString>> flags = [] {
+        QList<QPair<QString, QString>> list;
+        for (const QString &known : DocumentRequest::knownDocumentTypes())
+            list.append({known, QStringLiteral("is_") + known});
+        return list;
+    }();
+    for (const auto &[known, key] : flags)
+        vars.insert(key, known == type);
     return vars;
 }
 

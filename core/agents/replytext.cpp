@@ -4,6 +4,7 @@
 
 #include <QRegularExpression>
 #include <QStringList>
+#include <QStringTokenizer>
 
 namespace Madf {
 
@@ -60,23 +61,25 @@ QString demoteHeadings(const QString &markdown, int topLevel)
     // Without a '#' there is nothing to demote (and fences do not matter).
     if (!markdown.contains(QLatin1Char('#')))
         return markdown;
-    QStringList lines = markdown.split(QLatin1Char('\n'));
-    int shallowest = 7;
-    bool inFence = false;
     // Only a line opening with '#', '`' or '~' (after up to three spaces)
     // can be a heading or a fence: the others skip both patterns.
-    const auto mayMatter = [](const QString &line) {
-        const QStringView start = QStringView(line).trimmed().left(1);
+    const auto mayMatter = [](QStringView line) {
+        const QStringView start = line.trimmed().left(1);
         return !start.isEmpty() && (start[0] == QLatin1Char('#') || start[0] == QLatin1Char('`')
                                     || start[0] == QLatin1Char('~'));
     };
-    for (const QString &line : std::as_const(lines)) {
+    // First the shallowest heading, without cutting the text into lines:
+    // most sections need no demotion at all.
+    int shallowest = 7;
+    bool inFence = false;
+    for (const QStringView line : qTokenize(QStringView(markdown), QLatin1Char('\n'))) {
         if (!mayMatter(line))
             continue;
-        if (fenceRe.match(line).hasMatch())
+        const QString candidate = line.toString();
+        if (fenceRe.match(candidate).hasMatch())
             inFence = !inFence;
         else if (!inFence) {
-            const QRegularExpressionMatch m = headingRe.match(line);
+            const QRegularExpressionMatch m = headingRe.match(candidate);
             if (m.hasMatch())
                 shallowest = qMin(shallowest, int(m.capturedLength(1)));
         }
@@ -84,6 +87,7 @@ QString demoteHeadings(const QString &markdown, int topLevel)
     if (shallowest >= topLevel)
         return markdown;
     const int shift = topLevel - shallowest;
+    QStringList lines = markdown.split(QLatin1Char('\n'));
     inFence = false;
     for (QString &line : lines) {
         if (!mayMatter(line))
