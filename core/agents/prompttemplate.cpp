@@ -202,14 +202,30 @@ PromptTemplate::PromptTemplate(const QString &text)
 bool PromptTemplate::parse(const QString &text, QList<Node> *nodes)
 {
     qsizetype pos = 0;
-    return parseUntil(QStringView(text), &pos, nullptr, nodes);
+    int sections = 0;
+    return parseUntil(QStringView(text), &pos, nullptr, 0, &sections, nodes);
 }
 
-bool PromptTemplate::parseUntil(QStringView s, qsizetype *pos, const QString *closing, QList<Node> *nodes)
+bool PromptTemplate::parseUntil(QStringView s, qsizetype *pos, const QString *closing, int depth, int *sections,
+                                QList<Node> *nodes)
 {
+    // The expressions resolve at most 100 sections, innermost first, and the
+    // parser recurses once per level: anything near that is theirs.
+    constexpr int kMaxSections = 100;
+    constexpr int kMaxDepth = 32;
+    if (depth > kMaxDepth)
+        return false;
+    // The expressions look for variables only once the sections are gone,
+    // so braces that meet across a section's edge ("{{na{{#x}}{{/x}}me}}")
+    // can make a tag the parser never saw: text holding "{{" that is no
+    // tag, or ending in "{", is left to them.
     auto addText = [&](QStringView piece) {
-        if (!piece.isEmpty())
-            nodes->append({Node::Kind::Text, piece.toString(), {}});
+        if (piece.isEmpty())
+            return true;
+        if (piece.contains(u"{{") || piece.endsWith(u'{'))
+            return false;
+        nodes->append({Node::Kind::Text, piece.toString(), {}});
+        return true;
     };
     qsizetype i = s.indexOf(u"{{", *pos);
     while (i >= 0) {
@@ -222,11 +238,14 @@ bool PromptTemplate::parseUntil(QStringView s, qsizetype *pos, const QString *cl
             i = s.indexOf(u"{{", i + 1);
             continue;
         }
-        addText(s.mid(*pos, i - *pos));
+        if (!addText(s.mid(*pos, i - *pos)))
+            return false;
         *pos = tag->end;
         if (tag->sigil == u'#' || tag->sigil == u'^') {
+            if (++*sections > kMaxSections)
+                return false;
             Node section{tag->sigil == u'#' ? Node::Kind::Section : Node::Kind::InvertedSection, tag->name, {}};
-            if (!parseUntil(s, pos, &tag->name, &section.children))
+            if (!parseUntil(s, pos, &tag->name, depth + 1, sections, &section.children))
                 return false;
             nodes->append(std::move(section));
         } else if (tag->sigil == u'/') {
@@ -238,7 +257,8 @@ bool PromptTemplate::parseUntil(QStringView s, qsizetype *pos, const QString *cl
     }
     if (closing)
         return false;  // never closed
-    addText(s.mid(*pos));
+    if (!addText(s.mid(*pos)))
+        return false;
     *pos = s.size();
     return true;
 }
@@ -251,7 +271,7 @@ void PromptTemplate::renderNodes(const QList<Node> &nodes, const QString &name, 
         case Node::Kind::Text:
             *out += node.text;
             if (parts)
-                parts->other += node.text + QLatin1Char('\n');
+                parts->other += node.text + QLatin1Char(' ');
             break;
         case Node::Kind::Variable: {
             const qsizetype before = out->size();
@@ -263,7 +283,7 @@ void PromptTemplate::renderNodes(const QList<Node> &nodes, const QString &name, 
                 parts->large << value.toString();
                 parts->seams += 2;
             } else {
-                parts->other += QStringView(*out).mid(before) + QLatin1Char('\n');
+                parts->other += QStringView(*out).mid(before) + QLatin1Char(' ');
             }
             break;
         }

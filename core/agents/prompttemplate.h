@@ -30,7 +30,7 @@ public:
     {
         static constexpr qsizetype kLargeChars = 256;
         QList<QString> large;  ///< string values of kLargeChars or more, once per use
-        QString other;         ///< every other piece, each on its own line, before blank runs were collapsed
+        QString other;         ///< every other piece, a space between them, before blank runs were collapsed
         int seams = 0;         ///< places where a large value meets the rest
         bool known = true;     ///< false when rendered by the regular-expression rules
     };
@@ -58,7 +58,8 @@ private:
     static bool parse(const QString &text, QList<Node> *nodes);
     /** Reads nodes from *@p pos up to the `{{/closing}}` tag (the end of the
      *  text when @p closing is null); false when the tags do not pair up. */
-    static bool parseUntil(QStringView s, qsizetype *pos, const QString *closing, QList<Node> *nodes);
+    static bool parseUntil(QStringView s, qsizetype *pos, const QString *closing, int depth, int *sections,
+                           QList<Node> *nodes);
     static void renderNodes(const QList<Node> &nodes, const QString &name, const QVariantMap &vars, QString *out,
                             Parts *parts);
 

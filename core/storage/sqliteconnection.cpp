@@ -216,8 +216,11 @@ bool SqliteConnection::runQt(const QString &sql, const QVariantList &values, con
     QSqlQuery &query = *it;
     for (qsizetype i = 0; i < values.size(); ++i) {
         const QVariant &value = values.at(i);
-        if (value.metaType() == QMetaType::fromType<Utf8Text>())
-            query.bindValue(int(i), QString::fromUtf8(value.value<Utf8Text>().bytes));
+        if (value.metaType() == QMetaType::fromType<Utf8Text>()) {
+            // Never NULL, like the native path: a null string would bind as NULL.
+            const QString text = QString::fromUtf8(value.value<Utf8Text>().bytes);
+            query.bindValue(int(i), text.isNull() ? QStringLiteral("") : text);
+        }
         else
             query.bindValue(int(i), value);
     }
