@@ -46,6 +46,15 @@ QString fold(QString term)
     return term;
 }
 
+// A letter or digit; ASCII without QChar's table lookups.
+bool wordChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u < 0x80)
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+    return c.isLetterOrNumber();
+}
+
 } // namespace
 
 Bm25Index::Bm25Index(const QList<SourceChunk> &chunks)
@@ -68,13 +77,7 @@ QStringList Bm25Index::tokenize(const QString &text)
     while (i < n) {
         // A term is a run of letters and digits; an apostrophe inside a word
         // ("model's") belongs to it. Most text is ASCII: its runs are cut
-        // and lower-cased whole, without QChar's table lookups.
-        const auto wordChar = [](QChar c) {
-            const char16_t u = c.unicode();
-            if (u < 0x80)
-                return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
-            return c.isLetterOrNumber();
-        };
+        // and lower-cased whole.
         if (!wordChar(s[i])) {
             ++i;
             continue;

@@ -215,14 +215,15 @@ bool PromptTemplate::parseUntil(QStringView s, qsizetype *pos, const QString *cl
     constexpr int kMaxDepth = 32;
     if (depth > kMaxDepth)
         return false;
-    // The expressions look for variables only once the sections are gone,
-    // so braces that meet across a section's edge ("{{na{{#x}}{{/x}}me}}")
-    // can make a tag the parser never saw: text holding "{{" that is no
-    // tag, or ending in "{", is left to them.
+    // A "{{" that is no tag is left to the expressions: one opening no
+    // section ("{{#x y") stops the section expression from matching around
+    // it, and as they look for variables only once the sections are gone,
+    // braces meeting across a section's edge ("{{na{{#x}}{{/x}}me}}", or a
+    // text ending in "{") can make a tag the parser never saw.
     auto addText = [&](QStringView piece) {
         if (piece.isEmpty())
             return true;
-        if (piece.contains(u"{{") || piece.endsWith(u'{'))
+        if (piece.endsWith(u'{'))
             return false;
         nodes->append({Node::Kind::Text, piece.toString(), {}});
         return true;
@@ -230,14 +231,8 @@ bool PromptTemplate::parseUntil(QStringView s, qsizetype *pos, const QString *cl
     qsizetype i = s.indexOf(u"{{", *pos);
     while (i >= 0) {
         const std::optional<Tag> tag = readTag(s, i);
-        if (!tag) {
-            // "{{#" or "{{^" that opens no section would stop the section
-            // expression from matching around it: leave that to it.
-            if (i + 2 < s.size() && (s[i + 2] == u'#' || s[i + 2] == u'^'))
-                return false;
-            i = s.indexOf(u"{{", i + 1);
-            continue;
-        }
+        if (!tag)
+            return false;
         if (!addText(s.mid(*pos, i - *pos)))
             return false;
         *pos = tag->end;

@@ -15,31 +15,30 @@ namespace Madf {
  *  place (any write detaches it) nor freed and reused while it is here.
  *  Texts without an owned buffer (literals, fromRawData) are not kept: their
  *  memory is not ours to pin. Use one per thread (thread_local). */
-template<typename Value, typename Key = int>
+template<typename Value>
 class TextMemo
 {
 public:
     /** Texts shorter than this are cheaper to count than to look up. */
     static constexpr qsizetype kMinChars = 256;
 
-    const Value *find(const QString &text, const Key &key = Key()) const
+    const Value *find(const QString &text) const
     {
         if (!memoizable(text))
             return nullptr;
         for (const Entry &e : m_entries)
-            if (e.text.constData() == text.constData() && e.text.size() == text.size() && e.key == key)
+            if (e.text.constData() == text.constData() && e.text.size() == text.size())
                 return &e.value;
         return nullptr;
     }
 
-    void insert(const QString &text, Value value, const Key &key = Key())
+    void insert(const QString &text, Value value)
     {
         if (!memoizable(text))
             return;
         Entry &e = m_entries[m_next];
         m_next = (m_next + 1) % m_entries.size();
         e.text = text;
-        e.key = key;
         e.value = value;
     }
 
@@ -52,7 +51,6 @@ private:
     struct Entry
     {
         QString text;
-        Key key{};
         Value value{};
     };
     std::array<Entry, 32> m_entries;
