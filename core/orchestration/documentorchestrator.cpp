@@ -11,6 +11,7 @@
 #include "core/agents/referenceloader.h"
 #include "core/cache/responsecache.h"
 #include "core/config/configloader.h"
+#include "core/config/configwriter.h"
 #include "core/llm/llmclient.h"
 #include "core/log/log.h"
 #include "core/metrics/costtracker.h"
@@ -51,6 +52,9 @@ struct DocumentOrchestrator::Private
     EngineServices services;
     QHash<QString, DocumentRun *> runs;
     QHash<QString, int> busyByAgent;
+    /** `config` as YAML, saved with each new document (empty until the first
+     *  needs it): the same text for every document, made once. */
+    QString configYaml;
 };
 
 DocumentOrchestrator::DocumentOrchestrator(const Config &config, QObject *parent)
@@ -76,7 +80,7 @@ DocumentOrchestrator::~DocumentOrchestrator()
     // Finished ones waiting for deleteLater() too: they use `d`, which goes
     // before QObject deletes the children.
     qDeleteAll(findChildren<DocumentRun *>(QString(), Qt::FindDirectChildrenOnly));
-    delete d->writer;   // commits what the last event-loop pass wrote
+    delete d->writer;   // saves what is queued, then stops its thread
     d->writer = nullptr;
     d->services.writer = nullptr;
     delete d->exporter;
@@ -161,9 +165,16 @@ bool DocumentOrchestrator::open(QString *error)
             *error = why;
         return false;
     }
+    // The engine's writes go through a connection of their own, on a thread
+    // of their own; this one (migrated above) serves the engine's reads.
+    if (!d->writer->open(databasePath(d->config), &why)) {
+        d->store.close();
+        if (error)
+            *error = why;
+        return false;
+    }
     d->storeOpen = true;
     d->services.store = &d->store;
-    d->writer->setStore(&d->store);
     QString cacheError;
     if (!d->cache.open(cachePath(d->config), d->config.cache, &cacheError))
         Log::warning(tr("The response cache works in memory only: %1").arg(cacheError));
@@ -237,6 +248,11 @@ QString DocumentOrchestrator::createDocument(const DocumentRequest &request, con
         return id;
     }
     auto *run = new DocumentRun(&d->services, d->config, *workflow, request, id, batchId, this);
+    if (d->storeOpen) {
+        if (d->configYaml.isEmpty())
+            d->configYaml = QString::fromUtf8(ConfigWriter::toYaml(d->config));
+        run->setConfigText(d->configYaml);
+    }
     startRun(run, request);
     return id;
 }
@@ -297,6 +313,8 @@ QStringList DocumentOrchestrator::resumeInterrupted(const QStringList &onlyIds)
     QStringList resumed;
     if (!d->storeOpen)
         return resumed;
+    // What this process wrote must be readable through d->store.
+    d->writer->drain();
     const QList<QString> ids = d->store.interrupted();
     for (const QString &id : ids) {
         if (d->runs.contains(id) || (!onlyIds.isEmpty() && !onlyIds.contains(id)))
@@ -353,6 +371,7 @@ QStringList DocumentOrchestrator::resumeInterrupted(const QStringList &onlyIds)
 void DocumentOrchestrator::setConfig(const Config &config)
 {
     d->config = config;
+    d->configYaml.clear();
     d->costs.setPricingTable(pricingFor(config));
     d->costs.setProviders(config.providers);
     d->costs.setBudgets(config.budget.perDocument, config.budget.perBatch);

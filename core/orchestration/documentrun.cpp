@@ -243,7 +243,7 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
 
     if (outcome.ok()) {
         ++m_stepsDone;
-        if (DocumentStore *store = m_services->writableStore()) {
+        if (StoreWriter *writer = m_services->storing()) {
             StepRecord record;
             record.stepKey = spec.key;
             record.stage = spec.stage;
@@ -252,7 +252,7 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
             record.metadata = QJsonObject{{QStringLiteral("calls"), outcome.calls},
                                           {QStringLiteral("from_cache"), outcome.fromCache},
                                           {QStringLiteral("repaired"), outcome.repaired}};
-            store->saveStep(id(), record);
+            saveStep(writer, record);
         }
         Q_EMIT taskCompleted(id(), spec.key, spec.agentName);
         emitProgress();
@@ -277,6 +277,13 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
     fail(FailureKind::Agent, reason);
 }
 
+void DocumentRun::saveStep(StoreWriter *writer, const StepRecord &record)
+{
+    writer->write("a step", id(), [id = id(), record](DocumentStore &store, QString *error) {
+        return store.saveStep(id, record, error);
+    });
+}
+
 void DocumentRun::startWaiting(const QString &stage)
 {
     if (isFinished() || m_abandoned)
@@ -298,13 +305,13 @@ void DocumentRun::skipStage(const QString &stage, const QString &reason)
     QVariantList skipped = m_doc.metadata.value(QStringLiteral("skipped_stages")).toList();
     skipped << stage;
     m_doc.metadata.insert(QStringLiteral("skipped_stages"), skipped);
-    if (DocumentStore *store = m_services->writableStore()) {
+    if (StoreWriter *writer = m_services->storing()) {
         StepRecord record;
         record.stepKey = skippedKey(stage);
         record.stage = stage;
         record.status = StepRecord::Failed;
         record.output = reason;
-        store->saveStep(id(), record);
+        saveStep(writer, record);
     }
     Q_EMIT errorOccurred(id(), reason);
     Log::warning(QStringLiteral("document %1: %2").arg(id(), reason));
@@ -410,11 +417,20 @@ void DocumentRun::end(DocumentStatus status)
     // Saved before anyone hears of it: the history view and `madf show`
     // read the database in other threads and processes.
     if (m_services->writer)
-        m_services->writer->flush();
+        m_services->writer->whenSaved(this, [this, elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0] {
+            announceEnd(elapsedMs);
+        });
+    else
+        announceEnd(m_clock.isValid() ? m_clock.elapsed() : 0);
+}
+
+void DocumentRun::announceEnd(qint64 elapsedMs)
+{
+    const DocumentStatus status = m_doc.status;
     const CostTotals cost = m_services->costs->forDocument(id());
     if (m_services->performance)
-        m_services->performance->recordDocument(id(), m_clock.isValid() ? m_clock.elapsed() / 1000.0 : 0,
-                                                m_doc.qualityScore, status == DocumentStatus::Complete, cost.usd);
+        m_services->performance->recordDocument(id(), elapsedMs / 1000.0, m_doc.qualityScore,
+                                                status == DocumentStatus::Complete, cost.usd);
     if (m_services->metrics)
         m_services->metrics->increment(QLatin1String(MetricNames::DocumentsTotal),
                                        {{QStringLiteral("status"), Madf::toString(status)}});

@@ -23,6 +23,7 @@ namespace Madf {
 
 struct EngineServices;
 class StageRunner;
+class StoreWriter;
 
 /** Why a document failed, as its metadata "failure_kind" says. */
 enum class FailureKind { Agent, Budget, Timeout, InvalidRequest, Workflow };
@@ -57,6 +58,9 @@ public:
      *  counts what its calls cost (`spent`) and how long it ran
      *  (`earlierMs`) before the interruption in its cost and latency. */
     void setStoredDocument(const Document &document, const CallTotals &spent = {}, qint64 earlierMs = 0);
+    /** The run's config as YAML (without secrets), when the caller has it
+     *  already: it is saved with the document. Made here otherwise. */
+    void setConfigText(const QString &yaml) { m_configText = yaml; }
 
     void start();
     /** Stops at once: calls aborted, status CANCELLED, partial work kept. */
@@ -143,13 +147,16 @@ private:
     void complete();
     void fail(FailureKind kind, const QString &reason);
     void end(DocumentStatus status);
+    /** Tells the engine the document ended (once it is saved). */
+    void announceEnd(qint64 elapsedMs);
     void emitProgress();
     void refresh();
     /** Saves the document (and its row) before this pass's writes are
-     *  committed: once, however often it is asked for in the pass. */
+     *  handed to the store: once, however often it is asked for in the pass. */
     void save();
-    /** refresh(), then write the document to the store now. */
+    /** refresh(), then queue the document's write now. */
     void write();
+    void saveStep(StoreWriter *writer, const StepRecord &record);
     /** Equal but for status and update time. */
     static bool sameContent(const Document &a, const Document &b);
     bool stageParallel(const QString &stage) const;
@@ -183,6 +190,7 @@ private:
     bool m_started = false;
     bool m_abandoned = false;
     bool m_configSaved = false;
+    QString m_configText;
     std::optional<double> m_quality;
 };
 

@@ -49,10 +49,14 @@ int DocumentRun::plannedSteps() const
 
 void DocumentRun::recordRound(int round, const QualityReport &report)
 {
-    const QJsonObject json = report.toJson();
-    if (DocumentStore *store = m_services->writableStore()) {
-        store->saveQualityReport(id(), round, json);
-        store->saveRevision(id(), round, draftDocument(), json, report.overall);
+    if (StoreWriter *writer = m_services->storing()) {
+        // Turned into JSON on the store's thread.
+        writer->write("a revision round", id(),
+                      [id = id(), round, report, draft = draftDocument()](DocumentStore &store, QString *error) {
+                          const QJsonObject json = report.toJson();
+                          return store.saveQualityReport(id, round, json, error)
+                              && store.saveRevision(id, round, draft, json, report.overall, error);
+                      });
     }
     QVariantList rounds = m_doc.metadata.value(QStringLiteral("rounds")).toList();
     rounds << QVariantMap{{QStringLiteral("round"), round}, {QStringLiteral("score"), report.overall}};
@@ -101,11 +105,11 @@ void DocumentRun::refresh()
 
 void DocumentRun::save()
 {
-    StoreWriter *writer = m_services->writer;
+    StoreWriter *writer = m_services->storing();
     // The first save creates the row the steps and calls refer to (foreign
-    // keys): it cannot wait for the commit, which may be several passes away.
-    if (writer && writer->forWriting() && m_written) {
-        writer->saveBeforeCommit(this, [this] { write(); });
+    // keys): it goes into the batch before them.
+    if (writer && m_written) {
+        writer->saveBeforeHandOff(this, [this] { write(); });
         return;
     }
     write();
@@ -114,31 +118,34 @@ void DocumentRun::save()
 void DocumentRun::write()
 {
     refresh();
-    DocumentStore *store = m_services->writableStore();
-    if (!store)
+    StoreWriter *writer = m_services->storing();
+    if (!writer)
         return;
     DocumentRow row;
     row.costUsd = m_spentBefore.costUsd + m_services->costs->forDocument(id()).usd;
     row.latencyMs = m_earlierMs + (m_clock.isValid() ? m_clock.elapsed() : 0);
     row.batchId = m_batchId;
-    QString error;
     // Most saves only move the status on (a stage started or ended):
     // serialising the whole document again each time was most of what
     // saving cost.
     if (m_written && sameContent(*m_written, m_doc)) {
-        if (!store->saveDocumentState(id(), m_doc.status, m_doc.updatedAt, row, &error))
-            Log::warning(QStringLiteral("document %1 could not be saved: %2").arg(id(), error));
+        writer->write("the status", id(),
+                      [id = id(), status = m_doc.status, updatedAt = m_doc.updatedAt, row](DocumentStore &store,
+                                                                                            QString *error) {
+                          return store.saveDocumentState(id, status, updatedAt, row, error);
+                      });
         return;
     }
     if (!m_configSaved) {
         // Written without secrets; resume reads it back.
-        row.configJson = QString::fromUtf8(ConfigWriter::toYaml(m_config));
+        row.configJson = m_configText.isEmpty() ? QString::fromUtf8(ConfigWriter::toYaml(m_config)) : m_configText;
         m_configSaved = true;
     }
-    if (store->saveDocument(m_doc, row, &error))
-        m_written = m_doc;
-    else
-        Log::warning(QStringLiteral("document %1 could not be saved: %2").arg(id(), error));
+    // Turned into JSON on the store's thread.
+    writer->write("the document", id(), [doc = m_doc, row](DocumentStore &store, QString *error) {
+        return store.saveDocument(doc, row, error);
+    });
+    m_written = m_doc;
 }
 
 bool DocumentRun::sameContent(const Document &a, const Document &b)

@@ -24,7 +24,7 @@ class StoreWriter;
 struct EngineServices
 {
     LlmClient *client = nullptr;
-    DocumentStore *store = nullptr;        ///< for reading; write through writableStore()
+    DocumentStore *store = nullptr;        ///< for reading; write through storing()
     StoreWriter *writer = nullptr;
     ResponseCache *cache = nullptr;
     ResourceManager *agents = nullptr;     ///< the agent pool: max_agents
@@ -46,9 +46,9 @@ struct EngineServices
      *  "batch:<id>": budgets count it, the document's cost includes it. */
     QHash<QString, double> priorUsd;
 
-    /** The store within the current event-loop pass's transaction (see
-     *  StoreWriter); null when documents run in memory only. */
-    DocumentStore *writableStore() const;
+    /** The writer to the documents database (see StoreWriter); null when
+     *  documents run in memory only. */
+    StoreWriter *storing() const;
 };
 
 } // namespace Madf

@@ -1,5 +1,7 @@
 #include "stepcall.h"
 
+#include "storewriter.h"
+
 #include "engineservices.h"
 #include "enginepricing.h"
 #include "resourcemanager.h"
@@ -290,7 +292,7 @@ void StepCall::record(const LlmResult &result, bool fromCache)
     ev.usage = result.usage;
     ev.costUsd = fromCache ? std::optional<double>(0.0) : cost.usd;
 
-    if (DocumentStore *store = m_services->writableStore()) {
+    if (StoreWriter *writer = m_services->storing()) {
         CallRecord rec;
         rec.documentId = m_documentId;
         rec.stepKey = m_spec.key;
@@ -306,7 +308,9 @@ void StepCall::record(const LlmResult &result, bool fromCache)
         rec.errorKind = result.ok() ? QString() : toString(result.errorKind);
         rec.fromCache = fromCache;
         rec.simulated = simulated;
-        store->recordCall(rec);
+        writer->write("a call record", m_documentId, [rec](DocumentStore &store, QString *error) {
+            return store.recordCall(rec, error) >= 0;
+        });
     }
     if (m_services->performance) {
         CallSample sample;

@@ -5,96 +5,117 @@
 #include "core/log/log.h"
 #include "core/storage/documentstore.h"
 
-#include <QTimer>
-
 namespace Madf {
 
 StoreWriter::StoreWriter(QObject *parent)
     : QObject(parent)
-    , m_commitTimer(new QTimer(this))
 {
-    m_commitTimer->setSingleShot(true);
-    connect(m_commitTimer, &QTimer::timeout, this, &StoreWriter::flush);
 }
 
 StoreWriter::~StoreWriter()
 {
-    flush();
+    drain();
+    m_thread.close();
 }
 
-void StoreWriter::setStore(DocumentStore *store)
+bool StoreWriter::open(const QString &dbPath, QString *error)
 {
-    flush();
-    m_store = store;
+    drain();
+    // Called on the store's thread: the news crosses back queued. `this`
+    // outlives the thread (the destructor stops it first), and Qt drops
+    // what is still posted to an object that is deleted.
+    return m_thread.open(
+        dbPath,
+        [this](quint64 lastBatch) {
+            QMetaObject::invokeMethod(this, [this, lastBatch] { onCommitted(lastBatch); }, Qt::QueuedConnection);
+        },
+        error);
 }
 
-DocumentStore *StoreWriter::forWriting()
+void StoreWriter::write(const char *what, const QString &documentId, Write write)
 {
-    if (!m_store || !m_store->isOpen())
-        return nullptr;
-    if (!m_open) {
+    if (!m_thread.isOpen())
+        return;
+    m_batch.push_back([what, documentId, write = std::move(write)](DocumentStore &store) {
         QString error;
-        if (!m_store->begin(&error)) {
-            // Each write then commits on its own, as without grouping.
-            Log::warning(QStringLiteral("writes are not grouped: %1").arg(error));
-            return m_store;
-        }
-        m_open = true;
-        scheduleCommit();
+        if (!write(store, &error))
+            Log::warning(QStringLiteral("the documents database could not save %1 of document %2: %3")
+                             .arg(QLatin1String(what), documentId, error));
+    });
+    if (!m_handOffQueued) {
+        // Handed over from the event loop, so never inside a pass: a call's
+        // record and its step stay in one batch.
+        m_handOffQueued = true;
+        QMetaObject::invokeMethod(this, [this] { handOff(false); }, Qt::QueuedConnection);
     }
-    return m_store;
 }
 
-void StoreWriter::scheduleCommit()
+void StoreWriter::saveBeforeHandOff(const void *owner, std::function<void()> save)
 {
-    // Committed from the event loop, so never inside a pass: a call's
-    // record and its step stay in one transaction.
-    const qint64 since = m_sinceCommit.isValid() ? m_sinceCommit.elapsed() : kMinCommitIntervalMs;
-    if (since >= kMinCommitIntervalMs)
-        QMetaObject::invokeMethod(this, &StoreWriter::flush, Qt::QueuedConnection);
-    else
-        m_commitTimer->start(int(kMinCommitIntervalMs - since));
-}
-
-void StoreWriter::saveBeforeCommit(const void *owner, std::function<void()> write)
-{
-    if (!forWriting())
+    if (!m_thread.isOpen())
         return;
-    if (!m_open) {
-        write();
-        return;
+    m_pendingSaves.insert(owner, std::move(save));
+    if (!m_handOffQueued) {
+        m_handOffQueued = true;
+        QMetaObject::invokeMethod(this, [this] { handOff(false); }, Qt::QueuedConnection);
     }
-    m_pendingSaves.insert(owner, std::move(write));
 }
 
 void StoreWriter::saveNow(const void *owner)
 {
-    const std::function<void()> write = m_pendingSaves.take(owner);
-    if (write)
-        write();
+    const std::function<void()> save = m_pendingSaves.take(owner);
+    if (save)
+        save();
 }
 
-void StoreWriter::flush()
+void StoreWriter::handOff(bool urgent)
 {
-    if (!m_open)
-        return;
+    m_handOffQueued = false;
     // A save may ask for another one: run them until none is left.
     while (!m_pendingSaves.isEmpty()) {
         const QHash<const void *, std::function<void()>> saves = std::exchange(m_pendingSaves, {});
-        for (const std::function<void()> &write : saves)
-            write();
+        for (const std::function<void()> &save : saves)
+            save();
     }
-    m_open = false;
-    m_commitTimer->stop();
-    m_sinceCommit.start();
-    QString error;
-    if (!m_store->commit(&error))
-        Log::warning(QStringLiteral("the documents database could not save the latest changes: %1").arg(error));
+    if (m_batch.empty())
+        return;
+    const quint64 number = m_thread.submit(std::exchange(m_batch, {}), urgent);
+    if (number)
+        m_lastBatch = number;
 }
 
-DocumentStore *EngineServices::writableStore() const
+void StoreWriter::whenSaved(QObject *context, std::function<void()> then)
 {
-    return writer ? writer->forWriting() : nullptr;
+    handOff(true);
+    if (!m_thread.isOpen() || m_lastBatch <= m_thread.saved()) {
+        then();
+        return;
+    }
+    m_waiters.emplace(m_lastBatch, Waiter{context, std::move(then)});
+}
+
+void StoreWriter::drain()
+{
+    handOff(true);
+    // The waiters hear of it from the queued news, as usual: not from
+    // inside whatever called this.
+    m_thread.waitUntilSaved(m_lastBatch);
+}
+
+void StoreWriter::onCommitted(quint64 lastBatch)
+{
+    // In the order they asked; a `then` may add waiters.
+    while (!m_waiters.empty() && m_waiters.begin()->first <= lastBatch) {
+        const Waiter waiter = std::move(m_waiters.begin()->second);
+        m_waiters.erase(m_waiters.begin());
+        if (waiter.context)
+            waiter.then();
+    }
+}
+
+StoreWriter *EngineServices::storing() const
+{
+    return writer && writer->isOpen() ? writer : nullptr;
 }
 
 } // namespace Madf

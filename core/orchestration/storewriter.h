@@ -1,78 +1,89 @@
 #pragma once
 
-#include <QElapsedTimer>
+#include "core/storage/storethread.h"
+
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <functional>
-
-class QTimer;
+#include <map>
 
 namespace Madf {
 
 class DocumentStore;
 
-/** The engine's writes to the documents database, grouped per event-loop
- *  pass: the first write of a pass opens a transaction, which is committed
- *  as soon as control is back in the event loop (or at once by flush()).
- *  When the engine is busy (passes follow each other without a pause, as
- *  with a fast model or many documents), the commit waits until
- *  kMinCommitIntervalMs have gone by since the previous one, so that a
- *  burst of passes shares one commit: each commit writes the WAL frames of
- *  every page it touched, and the documents' rows were rewritten once per
- *  pass. A transaction still only ends between passes, never inside one.
+/** The engine's writes to the documents database. They are done by a
+ *  StoreThread, so the engine thread never waits on the disk (nor spends its
+ *  time building the JSON the rows hold).
  *
- *  What one reply changes is then saved together or not at all: the call's
- *  record (what was paid) and the step it completed. A process killed in
- *  between loses both, so `madf resume` asks again instead of paying for a
- *  call whose step it cannot replay, or replaying a step whose call is not
- *  on the bill. And a burst of writes (many documents at once) costs one
- *  commit instead of one per statement.
+ *  Writes are grouped per event-loop pass: the first write of a pass opens a
+ *  batch, which is handed to the store's thread as soon as control is back
+ *  in the event loop (or at once by whenSaved()). A batch is saved in one
+ *  transaction, whole: what one reply changes (the call's record, what was
+ *  paid, and the step it completed) lands together or not at all. A process
+ *  killed in between loses both, so `madf resume` asks again instead of
+ *  paying for a call whose step it cannot replay, or replaying a step whose
+ *  call is not on the bill. While the engine is busy, batches share a commit
+ *  (see StoreThread): a kill then loses at most what the last
+ *  StoreThread::kMinCommitIntervalMs completed, plus what was still queued;
+ *  those calls count as in flight at the kill and are asked again by `madf
+ *  resume`, as a call cut off mid-reply is.
  *
- *  A kill loses at most what the last kMinCommitIntervalMs completed, and
- *  only while the engine is that busy: those calls count as in flight at
- *  the kill and are asked again by `madf resume`, as a call cut off
- *  mid-reply is. An idle engine commits each pass at once, as before.
- *
- *  Lives in the engine thread, like the store. */
+ *  Writes are closures run on the store's thread: they capture their data by
+ *  value. Lives in the engine thread. */
 class StoreWriter : public QObject
 {
     Q_OBJECT
 public:
+    /** Saves a value through the store; false with *error on failure. */
+    using Write = std::function<bool(DocumentStore &store, QString *error)>;
+
     explicit StoreWriter(QObject *parent = nullptr);
-    /** Commits what is open. */
+    /** Hands over what is pending and waits until it is saved. */
     ~StoreWriter() override;
 
-    void setStore(DocumentStore *store);
-    /** The store for reading; null when there is none. */
-    DocumentStore *store() const { return m_store; }
-    /** The store, within this pass's transaction; null when there is no
-     *  open store. */
-    DocumentStore *forWriting();
-    /** Has @p write run once, just before this pass's transaction is
-     *  committed, however often @p owner asks for it during the pass: a
-     *  document whose status, stage and text change several times in one
-     *  pass is written once. Runs it at once when writes cannot be grouped;
-     *  never when there is no store. */
-    void saveBeforeCommit(const void *owner, std::function<void()> write);
+    /** Opens the writing connection to @p dbPath on the store's thread. */
+    bool open(const QString &dbPath, QString *error = nullptr);
+    bool isOpen() const { return m_thread.isOpen(); }
+
+    /** Queues @p write in this pass's batch. A failure is logged with
+     *  @p what ("a step", a string literal) and @p documentId. Does nothing
+     *  when the store is not open. */
+    void write(const char *what, const QString &documentId, Write write);
+    /** Has @p save run once, just before this pass's batch is handed over,
+     *  however often @p owner asks for it during the pass: a document whose
+     *  status, stage and text change several times in one pass is written
+     *  once. @p save queues its writes with write(). Never runs when the
+     *  store is not open. */
+    void saveBeforeHandOff(const void *owner, std::function<void()> save);
     /** Runs @p owner's pending save now, if any (it is going away). */
     void saveNow(const void *owner);
-    /** Runs the pending saves and commits the open transaction now: before
+    /** Hands over everything written so far and calls @p then (in this
+     *  thread, unless @p context is gone by then) once it is saved: before
      *  telling another thread or process that something is saved (a
-     *  document finished). */
-    void flush();
-
-    /** Shortest time between two commits while passes follow each other. */
-    static constexpr qint64 kMinCommitIntervalMs = 20;
+     *  document finished). Calls @p then at once when the store is not
+     *  open. */
+    void whenSaved(QObject *context, std::function<void()> then);
+    /** Hands over everything written so far and blocks until it is saved:
+     *  before reading it back through another connection (resume). */
+    void drain();
 
 private:
-    void scheduleCommit();
+    void handOff(bool urgent);
+    void onCommitted(quint64 lastBatch);
 
-    DocumentStore *m_store = nullptr;
-    bool m_open = false;
-    QElapsedTimer m_sinceCommit;   ///< invalid until the first commit
-    QTimer *m_commitTimer = nullptr;
+    StoreThread m_thread;
+    StoreThread::Batch m_batch;
+    bool m_handOffQueued = false;
+    quint64 m_lastBatch = 0;   ///< number of the last batch handed over
     QHash<const void *, std::function<void()>> m_pendingSaves;
+    struct Waiter
+    {
+        QPointer<QObject> context;
+        std::function<void()> then;
+    };
+    std::multimap<quint64, Waiter> m_waiters;   ///< by the batch they wait for, in the order they asked
 };
 
 } // namespace Madf
