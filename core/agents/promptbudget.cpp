@@ -6,6 +6,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <array>
 
 namespace Madf {
 
@@ -138,22 +139,30 @@ const QRegularExpression &itemPattern()
     return itemRe;
 }
 
-/** A brief cut into units, with their index. */
+/** A brief cut into units, with their index and, per model, their tokens. */
 struct BriefUnits
 {
     QString brief;
     QStringList units;
     Bm25Index index;
+    QString tokensModel;   ///< the model `tokens` were counted for
+    QList<int> tokens;     ///< estimateTokens() of each unit
+
+    const QList<int> &tokensFor(const QString &model)
+    {
+        if (tokens.size() != units.size() || tokensModel != model) {
+            tokens.clear();
+            tokens.reserve(units.size());
+            for (const QString &unit : std::as_const(units))
+                tokens << estimateTokens(unit, model);
+            tokensModel = model;
+        }
+        return tokens;
+    }
 };
 
-// Every section of a document is compacted from the same brief, one after
-// the other: the units and their index are made once, not once per section.
-const BriefUnits &unitsOf(const QString &brief)
+BriefUnits cutBrief(const QString &brief)
 {
-    thread_local BriefUnits cache;
-    thread_local bool valid = false;
-    if (valid && cache.brief == brief)
-        return cache;
     // Units: paragraphs, with each list item on its own, since a brief's key
     // facts are usually a bullet list and only some of them concern a section.
     static const QRegularExpression headingRe(QStringLiteral("^#{1,6}\\s"));
@@ -176,11 +185,34 @@ const BriefUnits &unitsOf(const QString &brief)
     QList<SourceChunk> chunks;
     for (int i = 0; i < units.size(); ++i)
         chunks.append({0, i, units.at(i), 0});
-    cache.brief = brief;
-    cache.units = units;
-    cache.index = Bm25Index(chunks);
-    valid = true;
-    return cache;
+    BriefUnits cut;
+    cut.brief = brief;
+    cut.units = units;
+    cut.index = Bm25Index(chunks);
+    return cut;
+}
+
+// Every section of a document is compacted from the same brief, twice (its
+// prompt budget, then its prompt): the units, their index and their tokens
+// are made once per brief, not once per call. Several briefs are kept, for
+// the documents that run side by side.
+BriefUnits &unitsOf(const QString &brief)
+{
+    constexpr size_t kBriefs = 16;
+    thread_local std::array<BriefUnits, kBriefs> cache;
+    thread_local size_t next = 0;
+    // The same buffer first (a document passes its own brief around), then
+    // the same text.
+    for (BriefUnits &entry : cache)
+        if (entry.brief.constData() == brief.constData() && entry.brief.size() == brief.size() && !brief.isNull())
+            return entry;
+    for (BriefUnits &entry : cache)
+        if (entry.brief.size() == brief.size() && entry.brief == brief && !entry.brief.isNull())
+            return entry;
+    BriefUnits &slot = cache[next];
+    next = (next + 1) % kBriefs;
+    slot = cutBrief(brief);
+    return slot;
 }
 
 } // namespace
@@ -191,11 +223,12 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
         return {};
 
     const QRegularExpression &itemRe = itemPattern();
-    const BriefUnits &cut = unitsOf(brief);
+    BriefUnits &cut = unitsOf(brief);
     const QStringList units = cut.units;
     const Bm25Index &index = cut.index;
     if (units.isEmpty())
         return {};
+    const QList<int> tokens = cut.tokensFor(model);
     const QString query = section.title + QLatin1Char(' ') + section.plan + QLatin1Char(' ')
         + section.keyPoints.join(QLatin1Char(' '));
     // Only the clearly relevant: a paragraph that merely shares the topic's
@@ -216,7 +249,7 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
     QList<int> chosen;
     int used = 0;
     for (int i : std::as_const(order)) {
-        const int cost = estimateTokens(units.at(i), model) + 1;
+        const int cost = tokens.at(i) + 1;
         if (used + cost > maxTokens)
             continue;
         chosen << i;
@@ -227,13 +260,25 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
     std::sort(chosen.begin(), chosen.end());
 
     QString out;
+    // At most how many tokens `out` has: each unit's count (rounded, so +1
+    // each, already in `used`), each join's, and one per blank a unit ends
+    // with (a run of spaces costs once a word follows it, across a join).
+    qint64 bound = used;
+    const int joinTokens = estimateTokens(QStringLiteral("\n\n"), model) + 1;
     for (qsizetype k = 0; k < chosen.size(); ++k) {
         const int i = chosen.at(k);
-        if (k > 0)
-            out += (chosen.at(k - 1) + 1 == i && itemRe.match(units.at(i)).hasMatch()) ? QStringLiteral("\n")
-                                                                                        : QStringLiteral("\n\n");
-        out += units.at(i);
+        const QString &unit = units.at(i);
+        if (k > 0) {
+            out += (chosen.at(k - 1) + 1 == i && itemRe.match(unit).hasMatch()) ? QStringLiteral("\n")
+                                                                                 : QStringLiteral("\n\n");
+            bound += joinTokens;
+        }
+        out += unit;
+        for (qsizetype c = unit.size() - 1; c >= 0 && unit.at(c).isSpace(); --c)
+            ++bound;
     }
+    if (bound <= maxTokens)
+        return out;
     // The joins are counted apart from the units: trim if they tipped it over.
     return estimateTokens(out, model) <= maxTokens ? out : fitToTokens(out, maxTokens, model);
 }

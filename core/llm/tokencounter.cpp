@@ -73,10 +73,27 @@ Features scan(QStringView text)
         f.digitGroups += (digits + 2) / 3;
         digits = 0;
     };
-    for (const QChar ch : text) {
-        const char16_t c = ch.unicode();
+    const char16_t *const chars = text.utf16();
+    const qsizetype size = text.size();
+    const auto asciiLetter = [](char16_t c) { return char16_t((c | 0x20) - 'a') < 26; };
+    for (qsizetype i = 0; i < size; ++i) {
+        const char16_t c = chars[i];
+        if (asciiLetter(c)) {
+            // Most characters: a word's letters, taken as a run (the state
+            // only changes at its first letter).
+            f.extraSpaces += qMax<qint64>(0, spaceRun - 1);
+            spaceRun = 0;
+            endDigits();
+            qsizetype end = i + 1;
+            while (end < size && asciiLetter(chars[end]))
+                ++end;
+            wordLength += end - i;
+            i = end - 1;
+            continue;
+        }
+        const QChar ch(c);
         if (c < 0x80) {
-            // The common case, without QChar's table lookups.
+            // Other ASCII, without QChar's table lookups.
             if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
                 endWord();
                 endDigits();
@@ -88,10 +105,7 @@ Features scan(QStringView text)
             }
             f.extraSpaces += qMax<qint64>(0, spaceRun - 1);
             spaceRun = 0;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-                endDigits();
-                ++wordLength;
-            } else if (c >= '0' && c <= '9') {
+            if (c >= '0' && c <= '9') {
                 endWord();
                 ++digits;
             } else {

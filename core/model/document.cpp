@@ -7,6 +7,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
 
 namespace Madf {
 
@@ -39,19 +40,30 @@ int countWordsOf(const QString &text)
         inToken = false;
         tokenHasWordChar = false;
     };
+    // ASCII (nearly all of a model's text) is classified by a table: the
+    // QChar calls were most of what counting the words of a draft cost. Same
+    // answers as QChar::isSpace / isLetterOrNumber for these.
+    enum : quint8 { Other = 0, WordChar = 1, Space = 2 };
+    static constexpr auto kAscii = [] {
+        std::array<quint8, 128> classes {};
+        for (int u = 0; u < 128; ++u) {
+            if (u == ' ' || (u >= '\t' && u <= '\r'))
+                classes[u] = Space;
+            else if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'))
+                classes[u] = WordChar;
+        }
+        return classes;
+    }();
     for (const QChar c : text) {
-        // ASCII (nearly all of a model's text) is classified here: the QChar
-        // calls were most of what counting the words of a draft cost. Same
-        // answers as QChar::isSpace / isLetterOrNumber for these.
         const char16_t u = c.unicode();
         if (u < 0x80) {
-            if (u == ' ' || (u >= '\t' && u <= '\r')) {
+            const quint8 kind = kAscii[u];
+            if (kind == Space) {
                 endToken();
                 continue;
             }
             inToken = true;
-            if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'))
-                tokenHasWordChar = true;
+            tokenHasWordChar |= kind == WordChar;
             continue;
         }
         if (c.isSpace()) {

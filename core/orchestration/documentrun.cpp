@@ -249,10 +249,15 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
             record.stage = spec.stage;
             record.agent = spec.agentName;
             record.output = outcome.output;
-            record.metadata = QJsonObject{{QStringLiteral("calls"), outcome.calls},
-                                          {QStringLiteral("from_cache"), outcome.fromCache},
-                                          {QStringLiteral("repaired"), outcome.repaired}};
-            saveStep(writer, record);
+            // The metadata is made into JSON on the store's thread.
+            writer->write("a step", id(),
+                          [id = id(), record, calls = outcome.calls, fromCache = outcome.fromCache,
+                           repaired = outcome.repaired](DocumentStore &store, QString *error) mutable {
+                              record.metadata = QJsonObject{{QStringLiteral("calls"), calls},
+                                                            {QStringLiteral("from_cache"), fromCache},
+                                                            {QStringLiteral("repaired"), repaired}};
+                              return store.saveStep(id, record, error);
+                          });
         }
         Q_EMIT taskCompleted(id(), spec.key, spec.agentName);
         emitProgress();
