@@ -133,7 +133,8 @@ void DocumentRun::write()
                       [id = id(), status = m_doc.status, updatedAt = m_doc.updatedAt, row](DocumentStore &store,
                                                                                             QString *error) {
                           return store.saveDocumentState(id, status, updatedAt, row, error);
-                      });
+                      },
+                      StoreThread::Entry::Replaceable);
         return;
     }
     if (!m_configSaved) {
@@ -141,10 +142,13 @@ void DocumentRun::write()
         row.configJson = m_configText.isEmpty() ? QString::fromUtf8(ConfigWriter::toYaml(m_config)) : m_configText;
         m_configSaved = true;
     }
-    // Turned into JSON on the store's thread.
-    writer->write("the document", id(), [doc = m_doc, row](DocumentStore &store, QString *error) {
-        return store.saveDocument(doc, row, error);
-    });
+    // Turned into JSON on the store's thread. A later whole save in the
+    // same transaction makes this one pointless, unless it is the first:
+    // that one creates the row the steps refer to, and holds the config.
+    writer->write(
+        "the document", id(),
+        [doc = m_doc, row](DocumentStore &store, QString *error) { return store.saveDocument(doc, row, error); },
+        StoreThread::Entry::Replaces | (m_written ? StoreThread::Entry::Replaceable : 0));
     m_written = m_doc;
 }
 

@@ -32,16 +32,18 @@ bool StoreWriter::open(const QString &dbPath, QString *error)
         error);
 }
 
-void StoreWriter::write(const char *what, const QString &documentId, Write write)
+void StoreWriter::write(const char *what, const QString &documentId, Write write, quint8 flags)
 {
     if (!m_thread.isOpen())
         return;
-    m_batch.push_back([what, documentId, write = std::move(write)](DocumentStore &store) {
-        QString error;
-        if (!write(store, &error))
-            Log::warning(QStringLiteral("the documents database could not save %1 of document %2: %3")
-                             .arg(QLatin1String(what), documentId, error));
-    });
+    m_batch.emplace_back(
+        [what, documentId, write = std::move(write)](DocumentStore &store) {
+            QString error;
+            if (!write(store, &error))
+                Log::warning(QStringLiteral("the documents database could not save %1 of document %2: %3")
+                                 .arg(QLatin1String(what), documentId, error));
+        },
+        flags ? documentId : QString(), flags);
     if (!m_handOffQueued) {
         // Handed over from the event loop, so never inside a pass: a call's
         // record and its step stay in one batch.

@@ -48,9 +48,11 @@ public:
     bool isOpen() const { return m_thread.isOpen(); }
 
     /** Queues @p write in this pass's batch. A failure is logged with
-     *  @p what ("a step", a string literal) and @p documentId. Does nothing
-     *  when the store is not open. */
-    void write(const char *what, const QString &documentId, Write write);
+     *  @p what ("a step", a string literal) and @p documentId. @p flags
+     *  (StoreThread::Entry::Flag) say whether a later whole save of the same
+     *  document makes it pointless, or makes the earlier ones so. Does
+     *  nothing when the store is not open. */
+    void write(const char *what, const QString &documentId, Write write, quint8 flags = 0);
     /** Has @p save run once, just before this pass's batch is handed over,
      *  however often @p owner asks for it during the pass: a document whose
      *  status, stage and text change several times in one pass is written

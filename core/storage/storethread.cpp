@@ -4,6 +4,7 @@
 #include "core/storage/documentstore.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QThread>
 
 #include <chrono>
@@ -169,10 +170,23 @@ void StoreThread::loop(Shared &s, DocumentStore &store)
         const bool grouped = store.begin(&error);
         if (!grouped)   // each write then commits on its own
             Log::warning(QStringLiteral("writes are not grouped: %1").arg(error));
+        // From the last write back: which ones a later one replaces.
         qsizetype writes = 0;
+        QSet<QString> replacedLater;
+        for (auto batch = work.rbegin(); batch != work.rend(); ++batch) {
+            for (auto entry = batch->rbegin(); entry != batch->rend(); ++entry) {
+                if (entry->key.isEmpty())
+                    continue;
+                if ((entry->flags & Entry::Replaceable) && replacedLater.contains(entry->key))
+                    entry->write = nullptr;
+                if (entry->flags & Entry::Replaces)
+                    replacedLater.insert(entry->key);
+            }
+        }
         for (const Batch &batch : work) {
-            for (const Write &write : batch)
-                write(store);
+            for (const Entry &entry : batch)
+                if (entry.write)
+                    entry.write(store);
             writes += qsizetype(batch.size());
         }
         if (grouped && !store.commit(&error))

@@ -24,6 +24,10 @@ class DocumentStore;
  * which is what a kill can lose at most while the engine is that busy (plus
  * what is still queued).
  *
+ * A busy engine saves the same document several times within one
+ * transaction: each whole save makes the earlier ones of that document
+ * pointless (Entry::Replaceable / Entry::Replaces), and only the last runs.
+ *
  * Writes are closures run on the store's thread: they must capture their
  * data by value (Qt's implicitly shared types are safe to copy across). A
  * write reports its own failures; it must not throw.
@@ -35,7 +39,24 @@ class StoreThread
 {
 public:
     using Write = std::function<void(DocumentStore &)>;
-    using Batch = std::vector<Write>;
+    /** A write, and whether a later one makes it pointless. */
+    struct Entry
+    {
+        enum Flag : quint8 {
+            /** Skipped when a later write in the same transaction has the same
+             *  key and Replaces (a document saved whole again). */
+            Replaceable = 1,
+            /** Writes everything an earlier Replaceable write of its key did. */
+            Replaces = 2,
+        };
+        Entry(Write w) : write(std::move(w)) {}   // NOLINT: a plain write converts
+        Entry(Write w, QString k, quint8 f) : write(std::move(w)), key(std::move(k)), flags(f) {}
+
+        Write write;
+        QString key;
+        quint8 flags = 0;
+    };
+    using Batch = std::vector<Entry>;
     /** Runs on the store's thread after each commit, with the number of the
      *  last batch it saved (batches are numbered from 1 in submit order). */
     using Committed = std::function<void(quint64 lastBatch)>;

@@ -149,15 +149,69 @@ private Q_SLOTS:
         const quint64 n = writer.submit({
             saveDocument(makeDocument(QStringLiteral("D4"))),
             // No such document: the foreign key refuses the step.
-            [&](DocumentStore &store) {
+            StoreThread::Write([&](DocumentStore &store) {
                 failed = !store.saveStep(QStringLiteral("nobody"), makeStep(QStringLiteral("outline")), &why);
-            },
+            }),
             saveStep(QStringLiteral("D4"), QStringLiteral("outline")),
         });
         writer.waitUntilSaved(n);
         QVERIFY(failed);
         QVERIFY2(why.contains(QLatin1String("FOREIGN KEY"), Qt::CaseInsensitive), qPrintable(why));
         QCOMPARE(stepKeys(path, QStringLiteral("D4")), QStringList {QStringLiteral("outline")});
+    }
+
+    void aLaterWholeSaveMakesEarlierOnesPointless()
+    {
+        const QString path = freshPath();
+        StoreThread writer;
+        QVERIFY(writer.open(path, {}));
+        using Entry = StoreThread::Entry;
+        std::atomic<int> ran[6] = {};
+        const auto save = [&](int n, const QString &title, DocumentStatus status, const QString &id = QStringLiteral("D6")) {
+            Document d = makeDocument(id);
+            d.title = title;
+            d.status = status;
+            return StoreThread::Write([&, n, d](DocumentStore &store) {
+                ++ran[n];
+                store.saveDocument(d);
+            });
+        };
+        const QString key = QStringLiteral("D6");
+        // One batch: one transaction, whatever the timing.
+        const quint64 n = writer.submit({
+            Entry(save(0, QStringLiteral("first"), DocumentStatus::Researching), key, Entry::Replaces),
+            saveStep(key, QStringLiteral("outline")),
+            Entry(save(1, QStringLiteral("second"), DocumentStatus::Writing), key,
+                  Entry::Replaceable | Entry::Replaces),
+            Entry(StoreThread::Write([&](DocumentStore &store) {
+                      ++ran[2];
+                      store.saveDocumentState(key, DocumentStatus::Editing, QDateTime::currentDateTimeUtc(), {});
+                  }),
+                  key, Entry::Replaceable),
+            Entry(save(3, QStringLiteral("third"), DocumentStatus::Verifying), key,
+                  Entry::Replaceable | Entry::Replaces),
+            // Another document's whole save replaces nothing of this one.
+            Entry(save(4, QStringLiteral("other"), DocumentStatus::Complete, QStringLiteral("other")), QStringLiteral("other"), Entry::Replaces),
+            Entry(StoreThread::Write([&](DocumentStore &store) {
+                      ++ran[5];
+                      store.saveDocumentState(key, DocumentStatus::Complete, QDateTime::currentDateTimeUtc(), {});
+                  }),
+                  key, Entry::Replaceable),
+        });
+        writer.waitUntilSaved(n);
+        QCOMPARE(ran[0].load(), 1);   // creates the row: never skipped
+        QCOMPARE(ran[1].load(), 0);
+        QCOMPARE(ran[2].load(), 0);
+        QCOMPARE(ran[3].load(), 1);
+        QCOMPARE(ran[4].load(), 1);
+        QCOMPARE(ran[5].load(), 1);   // nothing whole comes after it
+        DocumentStore reader;
+        QVERIFY(reader.open(path));
+        const std::optional<Document> stored = reader.document(key);
+        QVERIFY(stored);
+        QCOMPARE(stored->title, QStringLiteral("third"));
+        QCOMPARE(stored->status, DocumentStatus::Complete);
+        QCOMPARE(stepKeys(path, key), QStringList {QStringLiteral("outline")});
     }
 
     void openFailureIsReported()
