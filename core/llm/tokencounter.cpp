@@ -1,6 +1,7 @@
 #include "core/llm/tokencounter.h"
 
 #include "core/llm/llmtypes.h"
+#include "core/llm/tokenscan.h"
 #include "core/model/textmemo.h"
 
 #include <cmath>
@@ -41,115 +42,6 @@ const Weights &weightsFor(const QString &model)
     return kCl100k;
 }
 
-bool isCjk(char16_t c)
-{
-    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF)
-        || (c >= 0xFF00 && c <= 0xFFEF);
-}
-
-struct Features
-{
-    qint64 words = 0, longLetters = 0, punctuation = 0, newlines = 0, cjk = 0, nonLatin = 0, digitGroups = 0,
-           extraSpaces = 0, accented = 0;
-};
-
-Features scan(QStringView text)
-{
-    Features f;
-    qint64 wordLength = 0;
-    qint64 digits = 0;
-    qint64 spaceRun = 0;
-    bool accented = false;
-    auto endWord = [&] {
-        if (wordLength > 0) {
-            ++f.words;
-            f.longLetters += qMax<qint64>(0, wordLength - 7);
-            f.accented += accented ? 1 : 0;
-        }
-        wordLength = 0;
-        accented = false;
-    };
-    auto endDigits = [&] {
-        f.digitGroups += (digits + 2) / 3;
-        digits = 0;
-    };
-    const char16_t *const chars = text.utf16();
-    const qsizetype size = text.size();
-    const auto asciiLetter = [](char16_t c) { return char16_t((c | 0x20) - 'a') < 26; };
-    for (qsizetype i = 0; i < size; ++i) {
-        const char16_t c = chars[i];
-        if (asciiLetter(c)) {
-            // Most characters: a word's letters, taken as a run (the state
-            // only changes at its first letter).
-            f.extraSpaces += qMax<qint64>(0, spaceRun - 1);
-            spaceRun = 0;
-            endDigits();
-            qsizetype end = i + 1;
-            while (end < size && asciiLetter(chars[end]))
-                ++end;
-            wordLength += end - i;
-            i = end - 1;
-            continue;
-        }
-        const QChar ch(c);
-        if (c < 0x80) {
-            // Other ASCII, without QChar's table lookups.
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-                endWord();
-                endDigits();
-                if (c == '\n')
-                    ++f.newlines;
-                else
-                    ++spaceRun;
-                continue;
-            }
-            f.extraSpaces += qMax<qint64>(0, spaceRun - 1);
-            spaceRun = 0;
-            if (c >= '0' && c <= '9') {
-                endWord();
-                ++digits;
-            } else {
-                endWord();
-                endDigits();
-                ++f.punctuation;
-            }
-            continue;
-        }
-        if (ch.isSpace()) {
-            endWord();
-            endDigits();
-            ++spaceRun;
-            continue;
-        }
-        f.extraSpaces += qMax<qint64>(0, spaceRun - 1);
-        spaceRun = 0;
-        if (ch.isLowSurrogate())
-            continue; // counted with its high surrogate
-        if (isCjk(c)) {
-            endWord();
-            endDigits();
-            ++f.cjk;
-        } else if (ch.isLetter()) {
-            endDigits();
-            ++wordLength;
-            if (c < 0x250)
-                accented = true;
-            else
-                ++f.nonLatin;
-        } else if (ch.isDigit()) {
-            endWord();
-            ++digits;
-        } else {
-            endWord();
-            endDigits();
-            ++f.punctuation;
-        }
-    }
-    endWord();
-    endDigits();
-    return f;
-}
-
 constexpr double kAlpha = 0.2;      // weight of a new calibration sample
 constexpr double kMinRatio = 0.5;   // a tokenizer is never this far from the estimate...
 constexpr double kMaxRatio = 2.0;   // ...unless the sample is wrong
@@ -171,9 +63,9 @@ double TokenCounter::rawEstimate(const QString &text, const QString &model)
     // The same brief, draft and sections are measured again and again (each
     // section's prompt budget, each check, each call's prompt): scanned once
     // while they last. The scan does not depend on the model.
-    thread_local TextMemo<Features> memo;
-    const Features *known = memo.find(text);
-    const Features f = known ? *known : scan(text);
+    thread_local TextMemo<TokenFeatures> memo;
+    const TokenFeatures *known = memo.find(text);
+    const TokenFeatures f = known ? *known : TokenScan::scan(text);
     if (!known)
         memo.insert(text, f);
     return w.word * double(f.words) + w.longLetter * double(f.longLetters) + w.punctuation * double(f.punctuation)

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QStringView>
+#include <QtGlobal>
+
+namespace Madf {
+
+/** The features of a text the token estimate is made of (TokenCounter
+ *  weighs them per tokenizer). */
+struct TokenFeatures
+{
+    qint64 words = 0;        ///< runs of letters
+    qint64 longLetters = 0;  ///< letters of a word past its 7th
+    qint64 punctuation = 0;  ///< symbols and punctuation characters
+    qint64 newlines = 0;
+    qint64 cjk = 0;          ///< Han, kana and Hangul characters
+    qint64 nonLatin = 0;     ///< letters of a non-Latin script (Cyrillic, Greek...)
+    qint64 digitGroups = 0;  ///< groups of up to three digits
+    qint64 extraSpaces = 0;  ///< spaces of a run past the first (indentation)
+    qint64 accented = 0;     ///< words with an accented Latin letter
+
+    friend bool operator==(const TokenFeatures &, const TokenFeatures &) = default;
+};
+
+namespace TokenScan {
+
+/** The features of @p text. Plain ASCII is taken sixteen characters at a time
+ *  where the processor allows (SSE2): counting the prompts' tokens was the
+ *  largest single cost of the engine, and a character-by-character scan
+ *  spends most of it on the branch at each word's end. */
+TokenFeatures scan(QStringView text);
+/** The same, one character at a time: the reference scan() is tested
+ *  against. */
+TokenFeatures scanScalar(QStringView text);
+
+} // namespace TokenScan
+} // namespace Madf
