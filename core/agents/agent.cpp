@@ -43,7 +43,8 @@ std::optional<int> inputBound(const QString &model, const PromptTemplate::Parts 
         return n;
     };
     const TokenCounter &counter = TokenCounter::instance();
-    qint64 bound = counter.countTokens(parts.other, model) + kSeamTokens * (parts.seams + 2) + endBlanks(parts.other);
+    // The pieces' own blank ends are in their features already.
+    qint64 bound = counter.countTokens(parts.other, model) + kSeamTokens * (parts.seams + 2);
     for (const QString &value : parts.large)
         bound += counter.countTokens(value, model) + endBlanks(value);
     return int(qMin<qint64>(bound, std::numeric_limits<int>::max()));
@@ -116,7 +117,7 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
         if (!marker.isEmpty()) {
             user.reserve(user.size() + 2 + marker.size());  // exact: the prompt is kept while it waits
             user += QStringLiteral("\n\n") + marker;
-            parts.other += marker;
+            parts.other += TokenScan::piece(marker);
         }
         request.messages = {{QStringLiteral("user"), user}};
     };

@@ -74,9 +74,10 @@ QString collapseBlankRuns(const QString &text)
     auto blank = [](QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t'); };
     QString out;
     qsizetype copied = 0;   // text[copied, i) is still to be appended
-    for (qsizetype i = 0; i < n; ++i) {
-        if (s[i] != QLatin1Char('\n'))
-            continue;
+    // Qt's search for a character takes many at a time (SIMD); a
+    // prompt is mostly long lines.
+    for (qsizetype i = text.indexOf(QLatin1Char('\n')); i >= 0 && i < n;
+         i = text.indexOf(QLatin1Char('\n'), i + 1)) {
         int breaks = 1;
         qsizetype lastBreak = i;
         for (qsizetype j = i + 1;;) {
@@ -225,7 +226,7 @@ bool PromptTemplate::parseUntil(QStringView s, qsizetype *pos, const QString *cl
             return true;
         if (piece.endsWith(u'{'))
             return false;
-        nodes->append({Node::Kind::Text, piece.toString(), {}});
+        nodes->append({Node::Kind::Text, piece.toString(), {}, TokenScan::piece(piece)});
         return true;
     };
     qsizetype i = s.indexOf(u"{{", *pos);
@@ -266,7 +267,7 @@ void PromptTemplate::renderNodes(const QList<Node> &nodes, const QString &name, 
         case Node::Kind::Text:
             *out += node.text;
             if (parts)
-                parts->other += node.text + QLatin1Char(' ');
+                parts->other += node.features;
             break;
         case Node::Kind::Variable: {
             const qsizetype before = out->size();
@@ -278,7 +279,7 @@ void PromptTemplate::renderNodes(const QList<Node> &nodes, const QString &name, 
                 parts->large << value.toString();
                 parts->seams += 2;
             } else {
-                parts->other += QStringView(*out).mid(before) + QLatin1Char(' ');
+                parts->other += TokenScan::piece(QStringView(*out).mid(before));
             }
             break;
         }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/llm/tokenscan.h"
+
 #include <QList>
 #include <QString>
 #include <QVariantMap>
@@ -30,7 +32,7 @@ public:
     {
         static constexpr qsizetype kLargeChars = 256;
         QList<QString> large;  ///< string values of kLargeChars or more, once per use
-        QString other;         ///< every other piece, a space between them, before blank runs were collapsed
+        TokenFeatures other;   ///< of every other piece (TokenScan::piece), before blank runs were collapsed
         int seams = 0;         ///< places where a large value meets the rest
         bool known = true;     ///< false when rendered by the regular-expression rules
     };
@@ -54,6 +56,7 @@ private:
         Kind kind = Kind::Text;
         QString text;          ///< the literal text, or the variable's name
         QList<Node> children;  ///< of a section
+        TokenFeatures features;   ///< of a literal text, as a piece (TokenScan::piece): counted once
     };
     static bool parse(const QString &text, QList<Node> *nodes);
     /** Reads nodes from *@p pos up to the `{{/closing}}` tag (the end of the

@@ -37,7 +37,8 @@ QString proseBody(const QString &reply, const QString &title, bool dropLeadingHe
 
     static const QRegularExpression preambleRe(QStringLiteral("^(?:sure|certainly|of course|here is|here's|below is)[^\\n]{0,160}:\\s*\\n"),
                                                QRegularExpression::CaseInsensitiveOption);
-    if (!text.isEmpty() && QStringLiteral("scohb").contains(text.front().toCaseFolded())) {
+    // The const front(): the other, on this copy of the reply, would copy it whole.
+    if (!text.isEmpty() && QStringLiteral("scohb").contains(std::as_const(text).front().toCaseFolded())) {
         text.remove(preambleRe);
         text = text.trimmed();
     }

@@ -59,7 +59,6 @@ double TokenCounter::rawEstimate(const QString &text, const QString &model)
 {
     if (text.isEmpty())
         return 0;
-    const Weights &w = weightsFor(model);
     // The same brief, draft and sections are measured again and again (each
     // section's prompt budget, each check, each call's prompt): scanned once
     // while they last. The scan does not depend on the model.
@@ -68,6 +67,12 @@ double TokenCounter::rawEstimate(const QString &text, const QString &model)
     const TokenFeatures f = known ? *known : TokenScan::scan(text);
     if (!known)
         memo.insert(text, f);
+    return rawEstimate(f, model);
+}
+
+double TokenCounter::rawEstimate(const TokenFeatures &f, const QString &model)
+{
+    const Weights &w = weightsFor(model);
     return w.word * double(f.words) + w.longLetter * double(f.longLetters) + w.punctuation * double(f.punctuation)
         + w.newline * double(f.newlines) + w.cjk * double(f.cjk) + w.nonLatin * double(f.nonLatin)
         + w.digitGroup * double(f.digitGroups) + w.extraSpace * double(f.extraSpaces)
@@ -77,6 +82,14 @@ double TokenCounter::rawEstimate(const QString &text, const QString &model)
 int TokenCounter::countTokens(const QString &text, const QString &model) const
 {
     const double raw = rawEstimate(text, model);
+    if (raw <= 0)
+        return 0;
+    return qMax(1, int(std::lround(raw * calibration(model))));
+}
+
+int TokenCounter::countTokens(const TokenFeatures &features, const QString &model) const
+{
+    const double raw = rawEstimate(features, model);
     if (raw <= 0)
         return 0;
     return qMax(1, int(std::lround(raw * calibration(model))));

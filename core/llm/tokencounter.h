@@ -6,6 +6,8 @@
 
 namespace Madf {
 
+struct TokenFeatures;
+
 struct LlmRequest;
 
 /** Estimates how many tokens a text costs a model, without the model's own
@@ -54,6 +56,10 @@ public:
 
     /** The estimate before calibration (for tests and tuning). */
     static double rawEstimate(const QString &text, const QString &model);
+    /** The same from a text's features (TokenScan), counted before. */
+    static double rawEstimate(const TokenFeatures &features, const QString &model);
+    /** countTokens() from a text's features. */
+    int countTokens(const TokenFeatures &features, const QString &model) const;
 
 private:
     mutable QReadWriteLock m_lock;

@@ -9,7 +9,23 @@
 #include <emmintrin.h>
 #endif
 
-namespace Madf::TokenScan {
+namespace Madf {
+
+TokenFeatures &TokenFeatures::operator+=(const TokenFeatures &o)
+{
+    words += o.words;
+    longLetters += o.longLetters;
+    punctuation += o.punctuation;
+    newlines += o.newlines;
+    cjk += o.cjk;
+    nonLatin += o.nonLatin;
+    digitGroups += o.digitGroups;
+    extraSpaces += o.extraSpaces;
+    accented += o.accented;
+    return *this;
+}
+
+namespace TokenScan {
 
 namespace {
 
@@ -220,6 +236,18 @@ bool Scanner::putBlock(const char16_t *q)
 
 } // namespace
 
+TokenFeatures piece(QStringView text)
+{
+    TokenFeatures f = scan(text);
+    qsizetype blanks = 0;
+    for (qsizetype i = 0; i < text.size() && text.at(i).isSpace(); ++i)
+        ++blanks;
+    for (qsizetype i = text.size() - 1; i >= blanks && text.at(i).isSpace(); --i)
+        ++blanks;
+    f.extraSpaces += blanks + 1;
+    return f;
+}
+
 TokenFeatures scanScalar(QStringView text)
 {
     Scanner s;
@@ -249,4 +277,5 @@ TokenFeatures scan(QStringView text)
     return s.finish();
 }
 
-} // namespace Madf::TokenScan
+} // namespace TokenScan
+} // namespace Madf

@@ -20,6 +20,7 @@ struct TokenFeatures
     qint64 accented = 0;     ///< words with an accented Latin letter
 
     friend bool operator==(const TokenFeatures &, const TokenFeatures &) = default;
+    TokenFeatures &operator+=(const TokenFeatures &other);
 };
 
 namespace TokenScan {
@@ -32,6 +33,12 @@ TokenFeatures scan(QStringView text);
 /** The same, one character at a time: the reference scan() is tested
  *  against. */
 TokenFeatures scanScalar(QStringView text);
+/** The features of @p text as one piece of a longer text that joins its
+ *  pieces with a space: scan(), plus an extra space for each blank at its
+ *  ends and for the joint. The pieces' sum is then never under the scan of
+ *  the whole: only runs of blanks can join across a seam (words, digit
+ *  groups and lines end at the space). */
+TokenFeatures piece(QStringView text);
 
 } // namespace TokenScan
 } // namespace Madf

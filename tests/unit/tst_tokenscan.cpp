@@ -105,6 +105,32 @@ private Q_SLOTS:
         }
     }
 
+    // A prompt's bound adds its pieces' features: never under the whole.
+    void piecesNeverCountLessThanTheirJoin()
+    {
+        const QString alphabet = QStringLiteral("abcxyz  \n\t.,0123é日");
+        QRandomGenerator random(7);
+        for (int round = 0; round < 5000; ++round) {
+            QStringList pieces;
+            TokenFeatures sum;
+            for (int p = int(random.bounded(1, 6)); p > 0; --p) {
+                QString piece;
+                for (int i = int(random.bounded(0, 30)); i > 0; --i)
+                    piece += alphabet.at(random.bounded(alphabet.size()));
+                pieces << piece;
+                sum += TokenScan::piece(piece);
+            }
+            const TokenFeatures whole = TokenScan::scan(pieces.join(QLatin1Char(' ')));
+            const QString where = pieces.join(QStringLiteral("|")).toHtmlEscaped();
+            QVERIFY2(whole.words == sum.words && whole.longLetters == sum.longLetters
+                         && whole.punctuation == sum.punctuation && whole.newlines == sum.newlines
+                         && whole.digitGroups == sum.digitGroups && whole.accented == sum.accented
+                         && whole.cjk == sum.cjk,
+                     qPrintable(where + QLatin1Char('\n') + describe(whole) + QLatin1Char('\n') + describe(sum)));
+            QVERIFY2(whole.extraSpaces <= sum.extraSpaces, qPrintable(where));
+        }
+    }
+
     void realTextsAgree()
     {
         const QDir prompts(QStringLiteral(MADF_SOURCE_DIR "/resources/prompts"));
