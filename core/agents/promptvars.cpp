@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <array>
 
 namespace Madf::PromptVars {
 
@@ -30,6 +31,27 @@ QString sourceList(const DocumentContext &ctx)
 
 QVariantMap common(const DocumentContext &ctx)
 {
+    // Every request of a document asks for the same map: it is made once
+    // per document state (its outline's title, its request, its sources),
+    // for the last few documents.
+    struct Memo
+    {
+        QString documentId;
+        QString outlineTitle;
+        QString sources;
+        DocumentRequest request;
+        QVariantMap vars;
+    };
+    constexpr size_t kMemos = 8;
+    thread_local std::array<Memo, kMemos> memos;
+    thread_local size_t next = 0;
+    const QString sources = sourceList(ctx);
+    for (const Memo &m : memos) {
+        if (!m.vars.isEmpty() && m.documentId == ctx.documentId && m.outlineTitle == ctx.outline.title
+            && m.sources == sources && m.request == ctx.request)
+            return m.vars;
+    }
+
     const DocumentRequest &r = ctx.request;
     QStringList requirements;
     for (const QString &req : r.requirements) {
@@ -46,7 +68,7 @@ QVariantMap common(const DocumentContext &ctx)
         {QStringLiteral("style"), r.style.simplified()},
         {QStringLiteral("audience"), r.audience.simplified()},
         {QStringLiteral("requirements"), requirements.join(QLatin1Char('\n'))},
-        {QStringLiteral("sources"), sourceList(ctx)},
+        {QStringLiteral("sources"), sources},
     };
     // One flag per known type, for {{#is_paper}} sections; the keys are
     // made once (every request of every document asks for them).
@@ -58,6 +80,8 @@ QVariantMap common(const DocumentContext &ctx)
     }();
     for (const auto &[known, key] : flags)
         vars.insert(key, known == type);
+    memos[next] = {ctx.documentId, ctx.outline.title, sources, ctx.request, vars};
+    next = (next + 1) % kMemos;
     return vars;
 }
 
