@@ -20,14 +20,20 @@ StoreWriter::~StoreWriter()
 
 bool StoreWriter::open(const QString &dbPath, QString *error)
 {
+    // What the previous connection had is saved, and its waiters told:
+    // batch numbers start again with the new thread.
     drain();
+    onCommitted(m_generation, m_lastBatch);
+    m_lastBatch = 0;
+    const quint64 generation = ++m_generation;
     // Called on the store's thread: the news crosses back queued. `this`
     // outlives the thread (the destructor stops it first), and Qt drops
     // what is still posted to an object that is deleted.
     return m_thread.open(
         dbPath,
-        [this](quint64 lastBatch) {
-            QMetaObject::invokeMethod(this, [this, lastBatch] { onCommitted(lastBatch); }, Qt::QueuedConnection);
+        [this, generation](quint64 lastBatch) {
+            QMetaObject::invokeMethod(
+                this, [this, generation, lastBatch] { onCommitted(generation, lastBatch); }, Qt::QueuedConnection);
         },
         error);
 }
@@ -89,11 +95,17 @@ void StoreWriter::handOff(bool urgent)
 void StoreWriter::whenSaved(QObject *context, std::function<void()> then)
 {
     handOff(true);
-    if (!m_thread.isOpen() || m_lastBatch <= m_thread.saved()) {
+    if (!m_thread.isOpen()) {
         then();
         return;
     }
+    // Always from the event loop, never from inside the caller, even when
+    // the store's thread was quicker than this line.
     m_waiters.emplace(m_lastBatch, Waiter{context, std::move(then)});
+    if (m_lastBatch <= m_thread.saved())
+        QMetaObject::invokeMethod(
+            this, [this, generation = m_generation, last = m_lastBatch] { onCommitted(generation, last); },
+            Qt::QueuedConnection);
 }
 
 void StoreWriter::drain()
@@ -104,8 +116,10 @@ void StoreWriter::drain()
     m_thread.waitUntilSaved(m_lastBatch);
 }
 
-void StoreWriter::onCommitted(quint64 lastBatch)
+void StoreWriter::onCommitted(quint64 generation, quint64 lastBatch)
 {
+    if (generation != m_generation)
+        return;   // news from a connection closed since
     // In the order they asked; a `then` may add waiters.
     while (!m_waiters.empty() && m_waiters.begin()->first <= lastBatch) {
         const Waiter waiter = std::move(m_waiters.begin()->second);

@@ -62,10 +62,10 @@ public:
     /** Runs @p owner's pending save now, if any (it is going away). */
     void saveNow(const void *owner);
     /** Hands over everything written so far and calls @p then (in this
-     *  thread, unless @p context is gone by then) once it is saved: before
-     *  telling another thread or process that something is saved (a
-     *  document finished). Calls @p then at once when the store is not
-     *  open. */
+     *  thread, from the event loop, unless @p context is gone by then) once
+     *  it is saved: before telling another thread or process that something
+     *  is saved (a document finished). Calls @p then at once when the store
+     *  is not open. */
     void whenSaved(QObject *context, std::function<void()> then);
     /** Hands over everything written so far and blocks until it is saved:
      *  before reading it back through another connection (resume). */
@@ -73,12 +73,13 @@ public:
 
 private:
     void handOff(bool urgent);
-    void onCommitted(quint64 lastBatch);
+    void onCommitted(quint64 generation, quint64 lastBatch);
 
     StoreThread m_thread;
     StoreThread::Batch m_batch;
     bool m_handOffQueued = false;
     quint64 m_lastBatch = 0;   ///< number of the last batch handed over
+    quint64 m_generation = 0;  ///< of the store's thread: batch numbers start again with each
     QHash<const void *, std::function<void()>> m_pendingSaves;
     struct Waiter
     {

@@ -120,12 +120,15 @@ void StoreThread::waitUntilSaved(quint64 number)
     if (!m_shared || number == 0)
         return;
     Shared &s = *m_shared;
-    {
-        std::lock_guard lock(s.mutex);
-        s.urgent = true;
-    }
-    s.wake.notify_one();
     std::unique_lock lock(s.mutex);
+    if (s.committed >= number)
+        return;
+    s.urgent = true;
+    const bool wake = s.state != Shared::State::Working;
+    lock.unlock();
+    if (wake)
+        s.wake.notify_one();
+    lock.lock();
     s.saved.wait(lock, [&] { return s.committed >= number; });
 }
 
@@ -189,9 +192,17 @@ void StoreThread::loop(Shared &s, DocumentStore &store)
                     entry.write(store);
             writes += qsizetype(batch.size());
         }
-        if (grouped && !store.commit(&error))
-            Log::warning(
-                QStringLiteral("the documents database could not save the latest changes: %1").arg(error));
+        if (grouped && !store.commit(&error)) {
+            // The transaction is rolled back whole: saved one by one
+            // instead, so that only what cannot be saved is lost (and said).
+            Log::warning(QStringLiteral("the documents database could not save the latest changes together (%1);"
+                                        " saving them one by one")
+                             .arg(error));
+            for (const Batch &batch : work)
+                for (const Entry &entry : batch)
+                    if (entry.write)
+                        entry.write(store);
+        }
         sinceCommit.start();
         work.clear();   // the captured data goes here, not under the lock
 

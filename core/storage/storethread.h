@@ -63,8 +63,10 @@ public:
 
     static constexpr qint64 kMinCommitIntervalMs = 20;
     /** Writes queued and not yet saved beyond which submit() waits for the
-     *  thread: memory stays bounded when the disk is slower than the engine. */
-    static constexpr qsizetype kMaxQueuedWrites = 20000;
+     *  thread: memory stays bounded when the disk is slower than the engine,
+     *  and so does what a kill can lose (a document makes about 70 writes;
+     *  the calls whose records are lost are asked again by `madf resume`). */
+    static constexpr qsizetype kMaxQueuedWrites = 2000;
 
     StoreThread();
     /** Saves what is queued, then stops the thread. */
