@@ -111,10 +111,25 @@ void Bm25Index::add(const SourceChunk &chunk)
     doc.chunk = chunk;
     const QStringList terms = tokenize(chunk.text);
     doc.length = int(terms.size());
-    for (const QString &term : terms)
-        ++doc.termFreq[term];
-    for (auto it = doc.termFreq.cbegin(); it != doc.termFreq.cend(); ++it)
-        ++m_docFreq[it.key()];
+    QList<int> ids;
+    ids.reserve(terms.size());
+    for (const QString &term : terms) {
+        auto it = m_termIds.constFind(term);
+        if (it == m_termIds.cend()) {
+            it = m_termIds.insert(term, int(m_docFreq.size()));
+            m_docFreq.append(0);
+        }
+        ids.append(*it);
+    }
+    std::sort(ids.begin(), ids.end());
+    for (qsizetype i = 0; i < ids.size();) {
+        qsizetype end = i + 1;
+        while (end < ids.size() && ids.at(end) == ids.at(i))
+            ++end;
+        doc.terms.append({ids.at(i), int(end - i)});
+        ++m_docFreq[ids.at(i)];
+        i = end;
+    }
     m_totalLength += doc.length;
     m_docs.append(std::move(doc));
 }
@@ -125,6 +140,13 @@ QList<SourceChunk> Bm25Index::search(const QString &query, int k) const
         return {};
     QStringList terms = tokenize(query);
     terms.removeDuplicates();
+    // A term no chunk has adds nothing to any score.
+    QList<int> ids;
+    for (const QString &term : std::as_const(terms)) {
+        const int id = m_termIds.value(term, -1);
+        if (id >= 0)
+            ids.append(id);
+    }
 
     const double n = double(m_docs.size());
     const double avgLength = qMax(1.0, double(m_totalLength) / n);
@@ -132,11 +154,13 @@ QList<SourceChunk> Bm25Index::search(const QString &query, int k) const
     for (int i = 0; i < m_docs.size(); ++i) {
         const Doc &doc = m_docs.at(i);
         double score = 0;
-        for (const QString &term : std::as_const(terms)) {
-            const int tf = doc.termFreq.value(term);
-            if (tf == 0)
+        for (const int id : std::as_const(ids)) {
+            const auto found = std::lower_bound(doc.terms.cbegin(), doc.terms.cend(), id,
+                                                [](const QPair<int, int> &t, int wanted) { return t.first < wanted; });
+            if (found == doc.terms.cend() || found->first != id)
                 continue;
-            const double df = m_docFreq.value(term);
+            const int tf = found->second;
+            const double df = m_docFreq.at(id);
             // The "+1" form keeps the weight positive for terms found in most chunks.
             const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
             const double norm = K1 * (1.0 - B + B * doc.length / avgLength);

@@ -36,14 +36,18 @@ public:
     static QStringList tokenize(const QString &text);
 
 private:
+    // Terms are numbered as they are first seen: a chunk keeps a short
+    // sorted list of (term, frequency) instead of a hash of its own, which
+    // was most of what building an index for a brief cost.
     struct Doc
     {
         SourceChunk chunk;
-        QHash<QString, int> termFreq;
+        QList<QPair<int, int>> terms;  ///< (term id, frequency), by id
         int length = 0;
     };
     QList<Doc> m_docs;
-    QHash<QString, int> m_docFreq;
+    QHash<QString, int> m_termIds;
+    QList<int> m_docFreq;              ///< by term id
     qint64 m_totalLength = 0;
 };
 

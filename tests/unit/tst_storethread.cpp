@@ -112,8 +112,12 @@ private Q_SLOTS:
     {
         const QString path = freshPath();
         std::atomic<int> commits {0};
+        std::atomic<quint64> reported {0};
         StoreThread writer;
-        QVERIFY(writer.open(path, [&](quint64) { ++commits; }));
+        QVERIFY(writer.open(path, [&](quint64 last) {
+            ++commits;
+            reported = last;
+        }));
         // The first batch holds the thread until every other one is queued:
         // whatever the machine's speed, they then wait together.
         std::atomic<bool> release {false};
@@ -128,6 +132,8 @@ private Q_SLOTS:
         release = true;
         writer.waitUntilSaved(last);
         QCOMPARE(stepKeys(path, QStringLiteral("D2")).size(), kBatches);
+        // The news of a commit comes just after waitUntilSaved() hears of it.
+        QTRY_COMPARE(reported.load(), last);
         // The held batch (with those queued before the thread woke), then
         // all the others in one transaction.
         QVERIFY2(commits >= 1 && commits <= 2, qPrintable(QString::number(commits)));
