@@ -329,6 +329,7 @@ void MainWindow::onProgress(const DocumentProgress &progress)
 {
     if (progress.documentId == m_view->documentId())
         m_view->onProgress(progress);
+    m_history->showProgress(progress);
 }
 
 void MainWindow::onDocumentFinished(const Document &document)

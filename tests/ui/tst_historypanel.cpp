@@ -54,6 +54,28 @@ void TestHistoryPanel::unfinishedDocumentsNotRunningAreInterrupted()
     QCOMPARE(statusOf("doc-running"), documentStatusLabel(DocumentStatus::Researching));
     panel.setRunning({});
     QCOMPARE(statusOf("doc-running"), QStringLiteral("Interrupted"));
+
+    // While it runs, its row follows the engine's progress between reads.
+    panel.setRunning({"doc-running"});
+    DocumentProgress progress;
+    progress.documentId = "doc-running";
+    progress.status = DocumentStatus::Writing;
+    progress.costUsd = 0.0421;
+    panel.showProgress(progress);
+    QCOMPARE(statusOf("doc-running"), documentStatusLabel(DocumentStatus::Writing));
+    auto costOf = [&](const QString &id) {
+        for (int i = 0; i < panel.rowCount(); ++i)
+            if (panel.idAt(i) == id)
+                return panel.view()->topLevelItem(i)->text(3);
+        return QString();
+    };
+    QCOMPARE(costOf("doc-running"), QStringLiteral("$0.0421"));
+    progress.documentId = "not-listed";   // ignored
+    panel.showProgress(progress);
+    QCOMPARE(panel.rowCount(), 2);
+    // A fresh read shows the database's values again.
+    panel.refresh();
+    QTRY_COMPARE(costOf("doc-running"), QStringLiteral("$0.0000"));
 }
 
 QTEST_MAIN(TestHistoryPanel)

@@ -121,6 +121,17 @@ void HistoryPanel::setRunning(const QSet<QString> &ids)
         labelStatus(m_view->topLevelItem(i));
 }
 
+void HistoryPanel::showProgress(const DocumentProgress &progress)
+{
+    QTreeWidgetItem *item = m_items.value(progress.documentId);
+    if (!item)
+        return;   // not listed yet: the next read brings it
+    item->setData(StatusCol, Qt::UserRole, int(progress.status));
+    labelStatus(item);
+    item->setText(CostCol, QStringLiteral("$%1").arg(progress.costUsd, 0, 'f', 4));
+    item->setData(CostCol, Qt::UserRole, progress.costUsd);
+}
+
 void HistoryPanel::labelStatus(QTreeWidgetItem *item) const
 {
     const auto status = DocumentStatus(item->data(StatusCol, Qt::UserRole).toInt());
@@ -170,6 +181,7 @@ void HistoryPanel::refresh()
         if (generation != m_generation)
             return; // a newer query is on its way
         const QString selected = m_view->currentItem() ? m_view->currentItem()->data(TitleCol, Qt::UserRole + 1).toString() : QString();
+        m_items.clear();
         m_view->clear();
         // Added in one go: one insertion for the view, not one per row.
         QList<QTreeWidgetItem *> items;
@@ -181,6 +193,7 @@ void HistoryPanel::refresh()
             item->setText(TitleCol, s.title.isEmpty() ? s.topic : s.title);
             item->setToolTip(TitleCol, s.topic);
             item->setData(TitleCol, Qt::UserRole + 1, s.id);
+            m_items.insert(s.id, item);
             item->setData(StatusCol, Qt::UserRole, int(s.status));
             labelStatus(item);
             if (s.qualityScore) {

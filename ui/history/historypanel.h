@@ -1,7 +1,9 @@
 #pragma once
 
+#include "core/orchestration/engineevents.h"
 #include "core/storage/storerecords.h"
 
+#include <QHash>
 #include <QSet>
 #include <QWidget>
 
@@ -29,6 +31,10 @@ public:
     /** The documents this window is running now: any other unfinished
      *  document in the store was interrupted, and is labelled so. */
     void setRunning(const QSet<QString> &ids);
+    /** A running document's stage and cost as the engine reports them: its
+     *  row follows between two reads of the database (which saves the cost
+     *  only when the stage changes). */
+    void showProgress(const Madf::DocumentProgress &progress);
     int rowCount() const;
     QString idAt(int row) const;
     QTreeWidget *view() const { return m_view; }
@@ -64,6 +70,7 @@ private:
     QLabel *m_empty;
     QTimer *m_searchTimer;
     int m_generation = 0;   ///< drops answers to queries that were superseded
+    QHash<QString, QTreeWidgetItem *> m_items;   ///< the rows by document id, as last read
 };
 
 } // namespace Madf::Ui
