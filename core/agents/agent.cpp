@@ -3,6 +3,7 @@
 #include "core/agents/promptbudget.h"
 #include "core/agents/promptlibrary.h"
 #include "core/llm/tokencounter.h"
+#include "core/llm/tokenscan.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -32,21 +33,14 @@ std::optional<int> inputBound(const QString &model, const PromptTemplate::Parts 
     if (!parts.known)
         return std::nullopt;
     constexpr int kSeamTokens = 3;
-    // A run of spaces costs by its length once a word follows it, and a seam
-    // can join two runs counted apart: a token for each blank at the ends.
-    const auto endBlanks = [](const QString &text) {
-        qsizetype n = 0;
-        for (qsizetype i = 0; i < text.size() && text.at(i).isSpace(); ++i)
-            ++n;
-        for (qsizetype i = text.size() - 1; i >= n && text.at(i).isSpace(); --i)
-            ++n;
-        return n;
-    };
     const TokenCounter &counter = TokenCounter::instance();
     // The pieces' own blank ends are in their features already.
     qint64 bound = counter.countTokens(parts.other, model) + kSeamTokens * (parts.seams + 2);
     for (const QString &value : parts.large)
-        bound += counter.countTokens(value, model) + endBlanks(value);
+        // A run of spaces costs by its length once a word follows it, and a
+        // seam can join two runs counted apart: a token for each blank at
+        // the ends.
+        bound += counter.countTokens(value, model) + TokenScan::blankEnds(value);
     return int(qMin<qint64>(bound, std::numeric_limits<int>::max()));
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/agents/bm25index.h"
 #include "core/llm/tokencounter.h"
+#include "core/llm/tokenscan.h"
 
 #include <QRegularExpression>
 
@@ -201,13 +202,12 @@ BriefUnits &unitsOf(const QString &brief)
     constexpr size_t kBriefs = 16;
     thread_local std::array<BriefUnits, kBriefs> cache;
     thread_local size_t next = 0;
-    // The same buffer first (a document passes its own brief around), then
-    // the same text.
+    // A document passes its own brief around: the same buffer is found
+    // without comparing the text. (An unused slot holds what an empty brief
+    // is cut into.)
     for (BriefUnits &entry : cache)
-        if (entry.brief.constData() == brief.constData() && entry.brief.size() == brief.size() && !brief.isNull())
-            return entry;
-    for (BriefUnits &entry : cache)
-        if (entry.brief.size() == brief.size() && entry.brief == brief && !entry.brief.isNull())
+        if (entry.brief.size() == brief.size()
+            && (entry.brief.constData() == brief.constData() || entry.brief == brief))
             return entry;
     BriefUnits &slot = cache[next];
     next = (next + 1) % kBriefs;
@@ -261,8 +261,8 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
 
     QString out;
     // At most how many tokens `out` has: each unit's count (rounded, so +1
-    // each, already in `used`), each join's, and one per blank a unit ends
-    // with (a run of spaces costs once a word follows it, across a join).
+    // each, already in `used`), each join's, and one per blank at a unit's
+    // ends (a run of spaces costs once a word follows it, across a join).
     qint64 bound = used;
     const int joinTokens = estimateTokens(QStringLiteral("\n\n"), model) + 1;
     for (qsizetype k = 0; k < chosen.size(); ++k) {
@@ -274,8 +274,7 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
             bound += joinTokens;
         }
         out += unit;
-        for (qsizetype c = unit.size() - 1; c >= 0 && unit.at(c).isSpace(); --c)
-            ++bound;
+        bound += TokenScan::blankEnds(unit);
     }
     if (bound <= maxTokens)
         return out;

@@ -55,10 +55,8 @@ TokenCounter &TokenCounter::instance()
     return counter;
 }
 
-double TokenCounter::rawEstimate(const QString &text, const QString &model)
+TokenFeatures TokenCounter::featuresOf(const QString &text)
 {
-    if (text.isEmpty())
-        return 0;
     // The same brief, draft and sections are measured again and again (each
     // section's prompt budget, each check, each call's prompt): scanned once
     // while they last. The scan does not depend on the model.
@@ -67,7 +65,12 @@ double TokenCounter::rawEstimate(const QString &text, const QString &model)
     const TokenFeatures f = known ? *known : TokenScan::scan(text);
     if (!known)
         memo.insert(text, f);
-    return rawEstimate(f, model);
+    return f;
+}
+
+double TokenCounter::rawEstimate(const QString &text, const QString &model)
+{
+    return text.isEmpty() ? 0 : rawEstimate(featuresOf(text), model);
 }
 
 double TokenCounter::rawEstimate(const TokenFeatures &f, const QString &model)
@@ -81,10 +84,7 @@ double TokenCounter::rawEstimate(const TokenFeatures &f, const QString &model)
 
 int TokenCounter::countTokens(const QString &text, const QString &model) const
 {
-    const double raw = rawEstimate(text, model);
-    if (raw <= 0)
-        return 0;
-    return qMax(1, int(std::lround(raw * calibration(model))));
+    return text.isEmpty() ? 0 : countTokens(featuresOf(text), model);
 }
 
 int TokenCounter::countTokens(const TokenFeatures &features, const QString &model) const

@@ -58,6 +58,8 @@ public:
     static double rawEstimate(const QString &text, const QString &model);
     /** The same from a text's features (TokenScan), counted before. */
     static double rawEstimate(const TokenFeatures &features, const QString &model);
+    /** TokenScan::scan() of @p text, remembered for the last few long texts. */
+    static TokenFeatures featuresOf(const QString &text);
     /** countTokens() from a text's features. */
     int countTokens(const TokenFeatures &features, const QString &model) const;
 

@@ -236,15 +236,20 @@ bool Scanner::putBlock(const char16_t *q)
 
 } // namespace
 
-TokenFeatures piece(QStringView text)
+qsizetype blankEnds(QStringView text)
 {
-    TokenFeatures f = scan(text);
     qsizetype blanks = 0;
     for (qsizetype i = 0; i < text.size() && text.at(i).isSpace(); ++i)
         ++blanks;
     for (qsizetype i = text.size() - 1; i >= blanks && text.at(i).isSpace(); --i)
         ++blanks;
-    f.extraSpaces += blanks + 1;
+    return blanks;
+}
+
+TokenFeatures piece(QStringView text)
+{
+    TokenFeatures f = scan(text);
+    f.extraSpaces += blankEnds(text) + 1;
     return f;
 }
 

@@ -33,6 +33,8 @@ TokenFeatures scan(QStringView text);
 /** The same, one character at a time: the reference scan() is tested
  *  against. */
 TokenFeatures scanScalar(QStringView text);
+/** How many blanks (spaces, tabs, newlines) @p text starts and ends with. */
+qsizetype blankEnds(QStringView text);
 /** The features of @p text as one piece of a longer text that joins its
  *  pieces with a space: scan(), plus an extra space for each blank at its
  *  ends and for the joint. The pieces' sum is then never under the scan of

@@ -249,15 +249,7 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
             record.stage = spec.stage;
             record.agent = spec.agentName;
             record.output = outcome.output;
-            // The metadata is made into JSON on the store's thread.
-            writer->write("a step", id(),
-                          [id = id(), record, calls = outcome.calls, fromCache = outcome.fromCache,
-                           repaired = outcome.repaired](DocumentStore &store, QString *error) mutable {
-                              record.metadata = QJsonObject{{QStringLiteral("calls"), calls},
-                                                            {QStringLiteral("from_cache"), fromCache},
-                                                            {QStringLiteral("repaired"), repaired}};
-                              return store.saveStep(id, record, error);
-                          });
+            saveStep(writer, record, &outcome);
         }
         Q_EMIT taskCompleted(id(), spec.key, spec.agentName);
         emitProgress();
@@ -282,11 +274,19 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
     fail(FailureKind::Agent, reason);
 }
 
-void DocumentRun::saveStep(StoreWriter *writer, const StepRecord &record)
+void DocumentRun::saveStep(StoreWriter *writer, const StepRecord &record, const StepOutcome *outcome)
 {
-    writer->write("a step", id(), [id = id(), record](DocumentStore &store, QString *error) {
-        return store.saveStep(id, record, error);
-    });
+    // A finished step's metadata is made into JSON on the store's thread.
+    writer->write("a step", id(),
+                  [id = id(), record = StepRecord(record), withOutcome = outcome != nullptr, calls = outcome ? outcome->calls : 0,
+                   fromCache = outcome && outcome->fromCache,
+                   repaired = outcome && outcome->repaired](DocumentStore &store, QString *error) mutable {
+                      if (withOutcome)
+                          record.metadata = QJsonObject{{QStringLiteral("calls"), calls},
+                                                        {QStringLiteral("from_cache"), fromCache},
+                                                        {QStringLiteral("repaired"), repaired}};
+                      return store.saveStep(id, record, error);
+                  });
 }
 
 void DocumentRun::startWaiting(const QString &stage)
@@ -421,12 +421,11 @@ void DocumentRun::end(DocumentStatus status)
     save();
     // Saved before anyone hears of it: the history view and `madf show`
     // read the database in other threads and processes.
+    const qint64 elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0;
     if (m_services->writer)
-        m_services->writer->whenSaved(this, [this, elapsedMs = m_clock.isValid() ? m_clock.elapsed() : 0] {
-            announceEnd(elapsedMs);
-        });
+        m_services->writer->whenSaved(this, [this, elapsedMs] { announceEnd(elapsedMs); });
     else
-        announceEnd(m_clock.isValid() ? m_clock.elapsed() : 0);
+        announceEnd(elapsedMs);
 }
 
 void DocumentRun::announceEnd(qint64 elapsedMs)

@@ -156,7 +156,9 @@ private:
     void save();
     /** refresh(), then queue the document's write now. */
     void write();
-    void saveStep(StoreWriter *writer, const StepRecord &record);
+    /** Queues @p record; with @p outcome (a step that ran), its calls, cache
+     *  and repair flags as the record's metadata. */
+    void saveStep(StoreWriter *writer, const StepRecord &record, const StepOutcome *outcome = nullptr);
     /** Equal but for status and update time. */
     static bool sameContent(const Document &a, const Document &b);
     bool stageParallel(const QString &stage) const;

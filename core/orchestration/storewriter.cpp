@@ -50,12 +50,17 @@ void StoreWriter::write(const char *what, const QString &documentId, Write write
                                  .arg(QLatin1String(what), documentId, error));
         },
         flags ? documentId : QString(), flags);
-    if (!m_handOffQueued) {
-        // Handed over from the event loop, so never inside a pass: a call's
-        // record and its step stay in one batch.
-        m_handOffQueued = true;
-        QMetaObject::invokeMethod(this, [this] { handOff(false); }, Qt::QueuedConnection);
-    }
+    queueHandOff();
+}
+
+void StoreWriter::queueHandOff()
+{
+    if (m_handOffQueued)
+        return;
+    // Handed over from the event loop, so never inside a pass: a call's
+    // record and its step stay in one batch.
+    m_handOffQueued = true;
+    QMetaObject::invokeMethod(this, [this] { handOff(false); }, Qt::QueuedConnection);
 }
 
 void StoreWriter::saveBeforeHandOff(const void *owner, std::function<void()> save)
@@ -63,10 +68,7 @@ void StoreWriter::saveBeforeHandOff(const void *owner, std::function<void()> sav
     if (!m_thread.isOpen())
         return;
     m_pendingSaves.insert(owner, std::move(save));
-    if (!m_handOffQueued) {
-        m_handOffQueued = true;
-        QMetaObject::invokeMethod(this, [this] { handOff(false); }, Qt::QueuedConnection);
-    }
+    queueHandOff();
 }
 
 void StoreWriter::saveNow(const void *owner)

@@ -72,6 +72,7 @@ public:
     void drain();
 
 private:
+    void queueHandOff();
     void handOff(bool urgent);
     void onCommitted(quint64 generation, quint64 lastBatch);
 
