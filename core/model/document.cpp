@@ -1,5 +1,6 @@
 #include "core/model/document.h"
 
+#include "core/model/jsonwriter.h"
 #include "core/model/jsonhelpers.h"
 #include "core/model/textmemo.h"
 
@@ -122,6 +123,50 @@ QJsonObject Document::toJson() const
         {QStringLiteral("request"), request.toJson()},
         {QStringLiteral("failure_reason"), JsonHelpers::stringOrNull(failureReason)},
     };
+}
+
+// Keys in sorted order, as QJsonObject writes them.
+void Document::writeJson(JsonWriter &out) const
+{
+    const auto time = [&out](const QDateTime &dateTime) {
+        if (dateTime.isValid())
+            out.string(dateTime.toUTC().toString(Qt::ISODateWithMs));
+        else
+            out.null();
+    };
+    out.beginObject();
+    out.key(QLatin1StringView("created_at"));
+    time(createdAt);
+    out.key(QLatin1StringView("failure_reason")).stringOrNull(failureReason);
+    out.key(QLatin1StringView("id")).string(id);
+    out.key(QLatin1StringView("metadata")).variantMap(metadata);
+    out.key(QLatin1StringView("quality_score"));
+    if (qualityScore)
+        out.number(*qualityScore);
+    else
+        out.null();
+    out.key(QLatin1StringView("request"));
+    request.writeJson(out);
+    out.key(QLatin1StringView("sections")).beginArray();
+    for (const DocumentSection &section : sections)
+        section.writeJson(out);
+    out.endArray();
+    out.key(QLatin1StringView("status")).string(toString(status));
+    out.key(QLatin1StringView("title")).string(title);
+    out.key(QLatin1StringView("updated_at"));
+    time(updatedAt);
+    out.key(QLatin1StringView("word_count")).integer(wordCount);
+    out.endObject();
+}
+
+QByteArray Document::toJsonText() const
+{
+    qsizetype size = 1024;
+    for (const DocumentSection &section : sections)
+        size += section.content.size() + section.title.size() + 64;
+    JsonWriter out(size + size / 8);
+    writeJson(out);
+    return out.take();
 }
 
 Document Document::fromJson(const QJsonObject &json, QString *error)

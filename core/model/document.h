@@ -15,6 +15,8 @@
 
 namespace Madf {
 
+class JsonWriter;
+
 /** A generated (or in-progress) document: its sections, where it is in the
  *  pipeline, its verified quality and the request it was made from. Plain
  *  value type; JSON is the storage and exchange form. */
@@ -56,6 +58,10 @@ struct Document
      *  word_count, created_at, updated_at, metadata) plus request and
      *  failure_reason. quality_score is null when there is none. */
     QJsonObject toJson() const;
+    /** toJson() as compact JSON text, written directly (JsonWriter): the
+     *  same bytes, at a fraction of the cost. What the store saves. */
+    QByteArray toJsonText() const;
+    void writeJson(JsonWriter &out) const;
     /** Missing keys take empty values (a missing id stays empty). An unknown
      *  status reads as Pending and is described in *error. */
     static Document fromJson(const QJsonObject &json, QString *error = nullptr);

@@ -1,5 +1,6 @@
 #include "core/model/documentrequest.h"
 
+#include "core/model/jsonwriter.h"
 #include "core/model/jsonhelpers.h"
 
 #include <QCoreApplication>
@@ -203,6 +204,37 @@ QJsonObject DocumentRequest::toJson() const
         {QStringLiteral("outline"), JsonHelpers::stringOrNull(outline)},
         {QStringLiteral("metadata"), QJsonObject::fromVariantMap(metadata)},
     };
+}
+
+// Keys in sorted order, as QJsonObject writes them.
+void DocumentRequest::writeJson(JsonWriter &out) const
+{
+    const auto list = [&out](const QStringList &items) {
+        out.beginArray();
+        for (const QString &item : items)
+            out.string(item);
+        out.endArray();
+    };
+    out.beginObject();
+    out.key(QLatin1StringView("audience")).string(audience);
+    out.key(QLatin1StringView("document_type")).string(documentType);
+    out.key(QLatin1StringView("metadata")).variantMap(metadata);
+    out.key(QLatin1StringView("outline")).stringOrNull(outline);
+    out.key(QLatin1StringView("references"));
+    list(references);
+    out.key(QLatin1StringView("requirements"));
+    list(requirements);
+    out.key(QLatin1StringView("style")).string(style);
+    out.key(QLatin1StringView("target_length")).integer(targetLength);
+    out.key(QLatin1StringView("topic")).string(topic);
+    out.endObject();
+}
+
+QByteArray DocumentRequest::toJsonText() const
+{
+    JsonWriter out;
+    writeJson(out);
+    return out.take();
 }
 
 DocumentRequest DocumentRequest::fromJson(const QJsonObject &json, QString *error)

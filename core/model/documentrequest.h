@@ -9,6 +9,8 @@
 
 namespace Madf {
 
+class JsonWriter;
+
 /** One problem found in a DocumentRequest: which field (the framework's
  *  snake_case name, with an index for list entries: "requirements[2]"),
  *  the value given, what is wrong with it and the rule it breaks. */
@@ -68,6 +70,9 @@ struct DocumentRequest
     /** The framework's snake_case keys: topic, document_type, target_length,
      *  style, audience, requirements, references, outline, metadata. */
     QJsonObject toJson() const;
+    /** toJson() written directly (see JsonWriter). */
+    void writeJson(JsonWriter &out) const;
+    QByteArray toJsonText() const;
     /** Missing keys keep their defaults. A value of the wrong type is
      *  ignored and described in *error (the first one found). */
     static DocumentRequest fromJson(const QJsonObject &json, QString *error = nullptr);

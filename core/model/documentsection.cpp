@@ -1,5 +1,6 @@
 #include "core/model/documentsection.h"
 
+#include "core/model/jsonwriter.h"
 #include "core/model/jsonhelpers.h"
 
 namespace Madf {
@@ -12,6 +13,17 @@ QJsonObject DocumentSection::toJson() const
         {QStringLiteral("order"), order},
         {QStringLiteral("metadata"), QJsonObject::fromVariantMap(metadata)},
     };
+}
+
+// Keys in sorted order, as QJsonObject writes them.
+void DocumentSection::writeJson(JsonWriter &out) const
+{
+    out.beginObject();
+    out.key(QLatin1StringView("content")).string(content);
+    out.key(QLatin1StringView("metadata")).variantMap(metadata);
+    out.key(QLatin1StringView("order")).integer(order);
+    out.key(QLatin1StringView("title")).string(title);
+    out.endObject();
 }
 
 DocumentSection DocumentSection::fromJson(const QJsonObject &json)

@@ -6,6 +6,8 @@
 
 namespace Madf {
 
+class JsonWriter;
+
 /** One section of a Document: a title and its Markdown-ish content. Sections
  *  are shown by `order`, not by their place in the list. */
 struct DocumentSection
@@ -17,6 +19,8 @@ struct DocumentSection
 
     /** Keys: title, content, order, metadata. */
     QJsonObject toJson() const;
+    /** toJson() written directly (see JsonWriter). */
+    void writeJson(JsonWriter &out) const;
     static DocumentSection fromJson(const QJsonObject &json);
 
     bool operator==(const DocumentSection &other) const;

@@ -53,9 +53,7 @@ void DocumentRun::recordRound(int round, const QualityReport &report)
         // Turned into JSON on the store's thread.
         writer->write("a revision round", id(),
                       [id = id(), round, report, draft = draftDocument()](DocumentStore &store, QString *error) {
-                          const QJsonObject json = report.toJson();
-                          return store.saveQualityReport(id, round, json, error)
-                              && store.saveRevision(id, round, draft, json, report.overall, error);
+                          return store.saveRound(id, round, draft, report.toJson(), report.overall, error);
                       });
     }
     QVariantList rounds = m_doc.metadata.value(QStringLiteral("rounds")).toList();

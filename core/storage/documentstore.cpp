@@ -315,7 +315,7 @@ bool DocumentStore::saveDocument(const Document &document, const DocumentRow &ro
         " config_json = COALESCE(excluded.config_json, documents.config_json)");
     return run(sql,
                {document.id, text(document.title), text(document.request.topic), text(searchText(document)),
-                jsonText(document.request.toJson()), jsonText(document.toJson()), toString(document.status),
+                jsonText(document.request.toJsonText()), jsonText(document.toJsonText()), toString(document.status),
                 realOrNull(document.qualityScore), row.costUsd, row.latencyMs, document.wordCount,
                 toMs(document.createdAt), toMs(document.updatedAt), textOrNull(document.failureReason),
                 textOrNull(row.batchId), textOrNull(row.configJson)},

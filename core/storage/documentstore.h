@@ -108,6 +108,10 @@ public:
 
     bool saveQualityReport(const QString &documentId, int round, const QJsonObject &report,
                            QString *error = nullptr);
+    /** A verification round: its quality report and the revision it
+     *  judged, the report made into JSON once for both. */
+    bool saveRound(const QString &documentId, int round, const Document &draft, const QJsonObject &report,
+                   double score, QString *error = nullptr);
     /** By round, ascending. */
     QList<QualityReportRecord> qualityReports(const QString &documentId, QString *error = nullptr);
 
@@ -139,6 +143,9 @@ private:
     std::optional<QSqlQuery> exec(const QString &sql, const QVariantList &values, const QString &operation,
                                   QString *error);
     /** A write, through a statement prepared once. */
+    bool saveRevisionText(const QString &documentId, int round, const Document &document, const QVariant &quality,
+                          double score, QString *error);
+    bool saveQualityReportText(const QString &documentId, int round, const QVariant &report, QString *error);
     bool run(const QString &sql, const QVariantList &values, const QString &operation, QString *error,
              QVariant *lastInsertId = nullptr);
     CallTotals callTotals(const QString &where, const QVariant &value, const QString &operation, QString *error);

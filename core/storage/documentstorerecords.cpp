@@ -79,15 +79,29 @@ std::optional<StepRecord> DocumentStore::step(const QString &documentId, const Q
 bool DocumentStore::saveRevision(const QString &documentId, int round, const Document &document,
                                  const QJsonObject &quality, double score, QString *error)
 {
+    return saveRevisionText(documentId, round, document, jsonText(quality), score, error);
+}
+
+bool DocumentStore::saveRevisionText(const QString &documentId, int round, const Document &document,
+                                     const QVariant &quality, double score, QString *error)
+{
     static const QString sql = QStringLiteral(
         "INSERT INTO revisions (document_id, round, document_json, quality_json, score, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (document_id, round) DO UPDATE SET document_json = excluded.document_json,"
         " quality_json = excluded.quality_json, score = excluded.score, created_at = excluded.created_at");
     return run(sql,
-               {documentId, round, jsonText(document.toJson()), jsonText(quality), score,
+               {documentId, round, jsonText(document.toJsonText()), quality, score,
                 toMs(QDateTime::currentDateTimeUtc())},
                tr("save revision %1 of document %2").arg(round).arg(documentId), error);
+}
+
+bool DocumentStore::saveRound(const QString &documentId, int round, const Document &draft,
+                              const QJsonObject &report, double score, QString *error)
+{
+    const QVariant reportText = jsonText(report);
+    return saveQualityReportText(documentId, round, reportText, error)
+        && saveRevisionText(documentId, round, draft, reportText, score, error);
 }
 
 QList<RevisionRecord> DocumentStore::revisions(const QString &documentId, QString *error)
@@ -111,11 +125,17 @@ QList<RevisionRecord> DocumentStore::revisions(const QString &documentId, QStrin
 bool DocumentStore::saveQualityReport(const QString &documentId, int round, const QJsonObject &report,
                                       QString *error)
 {
+    return saveQualityReportText(documentId, round, jsonText(report), error);
+}
+
+bool DocumentStore::saveQualityReportText(const QString &documentId, int round, const QVariant &report,
+                                          QString *error)
+{
     static const QString sql = QStringLiteral(
         "INSERT INTO quality_reports (document_id, round, report_json, created_at) VALUES (?, ?, ?, ?)"
         " ON CONFLICT (document_id, round) DO UPDATE SET report_json = excluded.report_json,"
         " created_at = excluded.created_at");
-    return run(sql, {documentId, round, jsonText(report), toMs(QDateTime::currentDateTimeUtc())},
+    return run(sql, {documentId, round, report, toMs(QDateTime::currentDateTimeUtc())},
                tr("save quality report %1 of document %2").arg(round).arg(documentId), error);
 }
 

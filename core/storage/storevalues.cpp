@@ -1,5 +1,6 @@
 #include "core/storage/storevalues.h"
 
+#include "core/model/jsonwriter.h"
 #include "core/storage/sqliteconnection.h"
 
 #include <QJsonDocument>
@@ -20,7 +21,14 @@ QDateTime fromMs(const QVariant &value)
 
 QVariant jsonText(const QJsonObject &object)
 {
-    return QVariant::fromValue(Utf8Text{QJsonDocument(object).toJson(QJsonDocument::Compact)});
+    JsonWriter out;
+    out.json(object);
+    return jsonText(out.take());
+}
+
+QVariant jsonText(QByteArray text)
+{
+    return QVariant::fromValue(Utf8Text{std::move(text)});
 }
 
 QJsonObject jsonObject(const QVariant &value)

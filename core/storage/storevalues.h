@@ -18,8 +18,10 @@ qint64 toMs(const QDateTime &dateTime);
 /** A UTC QDateTime; an invalid one for NULL. */
 QDateTime fromMs(const QVariant &value);
 
-/** Compact JSON text, for run(): UTF-8 (Utf8Text). */
+/** Compact JSON text, for run(): UTF-8 (Utf8Text), written by JsonWriter. */
 QVariant jsonText(const QJsonObject &object);
+/** JSON text made already (Document::toJsonText()), for run(). */
+QVariant jsonText(QByteArray text);
 /** The object in @p value; an empty one for NULL or text that is not an object. */
 QJsonObject jsonObject(const QVariant &value);
 

@@ -1,0 +1,321 @@
+#include "core/model/jsonwriter.h"
+
+#include <QCborValue>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLocale>
+#include <QStringList>
+
+#include <cmath>
+#include <cstring>
+
+namespace Madf {
+
+namespace {
+
+// 2^53: the doubles below it are all whole numbers exactly.
+constexpr double kExactIntegers = 9007199254740992.0;
+
+char hexDigit(uint v)
+{
+    return char(v < 10 ? '0' + v : 'a' + v - 10);
+}
+
+} // namespace
+
+JsonWriter::JsonWriter(qsizetype reserve) : m_buffer(qMax<qsizetype>(reserve, 16), Qt::Uninitialized) {}
+
+char *JsonWriter::reserveBytes(qsizetype n)
+{
+    if (m_size + n > m_buffer.size())
+        m_buffer.resize(qMax(m_buffer.size() * 2, m_size + n));
+    return m_buffer.data() + m_size;
+}
+
+void JsonWriter::raw(const char *text, qsizetype length)
+{
+    std::memcpy(reserveBytes(length), text, size_t(length));
+    m_size += length;
+}
+
+void JsonWriter::separate()
+{
+    if (m_comma)
+        *reserveBytes(1) = ',', ++m_size;
+    m_comma = true;
+}
+
+void JsonWriter::open(char bracket)
+{
+    separate();
+    *reserveBytes(1) = bracket;
+    ++m_size;
+    m_comma = false;
+}
+
+void JsonWriter::close(char bracket)
+{
+    *reserveBytes(1) = bracket;
+    ++m_size;
+    m_comma = true;
+}
+
+JsonWriter &JsonWriter::key(QLatin1StringView name)
+{
+    separate();
+    char *out = reserveBytes(name.size() + 3);
+    *out++ = '"';
+    std::memcpy(out, name.data(), size_t(name.size()));
+    out += name.size();
+    *out++ = '"';
+    *out = ':';
+    m_size += name.size() + 3;
+    m_comma = false;
+    return *this;
+}
+
+JsonWriter &JsonWriter::key(QStringView name)
+{
+    string(name);
+    *reserveBytes(1) = ':';
+    ++m_size;
+    m_comma = false;
+    return *this;
+}
+
+void JsonWriter::string(QStringView text)
+{
+    separate();
+    escaped(text);
+}
+
+void JsonWriter::stringOrNull(QStringView text)
+{
+    if (text.isEmpty())
+        null();
+    else
+        string(text);
+}
+
+// The escapes of Qt's JSON writer: ", \ and the control characters; other
+// text as UTF-8; a lone surrogate as \uXXXX.
+void JsonWriter::escaped(QStringView text)
+{
+    // Six bytes is the most one UTF-16 unit can take (\u001f); reserving
+    // that once keeps the loop free of checks.
+    char *const start = reserveBytes(6 * text.size() + 2);
+    char *out = start;
+    *out++ = '"';
+    const char16_t *src = text.utf16();
+    const char16_t *const end = src + text.size();
+    while (src != end) {
+        const char16_t u = *src++;
+        if (u < 0x80) {
+            if (u >= 0x20 && u != '"' && u != '\\') {
+                *out++ = char(u);
+                continue;
+            }
+            *out++ = '\\';
+            switch (u) {
+            case '"': *out++ = '"'; break;
+            case '\\': *out++ = '\\'; break;
+            case '\b': *out++ = 'b'; break;
+            case '\f': *out++ = 'f'; break;
+            case '\n': *out++ = 'n'; break;
+            case '\r': *out++ = 'r'; break;
+            case '\t': *out++ = 't'; break;
+            default:
+                *out++ = 'u';
+                *out++ = '0';
+                *out++ = '0';
+                *out++ = hexDigit(u >> 4);
+                *out++ = hexDigit(u & 0xf);
+            }
+        } else if (u < 0x800) {
+            *out++ = char(0xc0 | (u >> 6));
+            *out++ = char(0x80 | (u & 0x3f));
+        } else if (!QChar::isSurrogate(u)) {
+            *out++ = char(0xe0 | (u >> 12));
+            *out++ = char(0x80 | ((u >> 6) & 0x3f));
+            *out++ = char(0x80 | (u & 0x3f));
+        } else if (QChar::isHighSurrogate(u) && src != end && QChar::isLowSurrogate(*src)) {
+            const char32_t c = QChar::surrogateToUcs4(u, *src++);
+            *out++ = char(0xf0 | (c >> 18));
+            *out++ = char(0x80 | ((c >> 12) & 0x3f));
+            *out++ = char(0x80 | ((c >> 6) & 0x3f));
+            *out++ = char(0x80 | (c & 0x3f));
+        } else {
+            *out++ = '\\';
+            *out++ = 'u';
+            *out++ = hexDigit((u >> 12) & 0xf);
+            *out++ = hexDigit((u >> 8) & 0xf);
+            *out++ = hexDigit((u >> 4) & 0xf);
+            *out++ = hexDigit(u & 0xf);
+        }
+    }
+    *out++ = '"';
+    m_size += out - start;
+}
+
+void JsonWriter::integer(qint64 value)
+{
+    separate();
+    char digits[24];
+    char *end = digits + sizeof digits;
+    char *p = end;
+    quint64 magnitude = value < 0 ? 0 - quint64(value) : quint64(value);
+    do {
+        *--p = char('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude);
+    if (value < 0)
+        *--p = '-';
+    raw(p, end - p);
+}
+
+void JsonWriter::number(double value)
+{
+    if (!std::isfinite(value)) {
+        null();
+        return;
+    }
+    // QJsonValue keeps a whole double below 2^53 as an integer, and writes
+    // it so: 1000000, not 1e+06.
+    if (value == std::trunc(value) && std::abs(value) < kExactIntegers) {
+        integer(qint64(value));
+        return;
+    }
+    separate();
+    const QByteArray text = QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
+    raw(text.constData(), text.size());
+}
+
+void JsonWriter::boolean(bool value)
+{
+    separate();
+    if (value)
+        raw("true", 4);
+    else
+        raw("false", 5);
+}
+
+void JsonWriter::null()
+{
+    separate();
+    raw("null", 4);
+}
+
+void JsonWriter::variant(const QVariant &value)
+{
+    switch (value.typeId()) {
+    case QMetaType::UnknownType:
+    case QMetaType::Nullptr:
+        null();
+        return;
+    case QMetaType::Bool:
+        boolean(value.toBool());
+        return;
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort:
+        integer(value.toLongLong());
+        return;
+    case QMetaType::Double:
+        number(value.toDouble());
+        return;
+    case QMetaType::QString:
+        string(value.toString());
+        return;
+    case QMetaType::QStringList: {
+        beginArray();
+        for (const QString &item : value.toStringList())
+            string(item);
+        endArray();
+        return;
+    }
+    case QMetaType::QVariantList: {
+        beginArray();
+        for (const QVariant &item : value.toList())
+            variant(item);
+        endArray();
+        return;
+    }
+    case QMetaType::QVariantMap:
+        variantMap(value.toMap());
+        return;
+    default:
+        json(QJsonValue::fromVariant(value));
+    }
+}
+
+void JsonWriter::variantMap(const QVariantMap &map)
+{
+    beginObject();
+    for (auto it = map.cbegin(); it != map.cend(); ++it) {
+        key(it.key());
+        variant(it.value());
+    }
+    endObject();
+}
+
+void JsonWriter::json(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        boolean(value.toBool());
+        return;
+    case QJsonValue::Double: {
+        // A whole number read from text may be kept as a double, and Qt
+        // writes the two differently ("1000000" and "1e+06"): ask which.
+        const double d = value.toDouble();
+        if (!std::isfinite(d) || d != std::trunc(d)) {
+            number(d);
+        } else if (QCborValue::fromJsonValue(value).isInteger()) {
+            integer(value.toInteger());
+        } else {
+            separate();
+            const QByteArray text = QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
+            raw(text.constData(), text.size());
+        }
+        return;
+    }
+    case QJsonValue::String:
+        string(value.toString());
+        return;
+    case QJsonValue::Array: {
+        beginArray();
+        const QJsonArray array = value.toArray();
+        for (const QJsonValue &item : array)
+            json(item);
+        endArray();
+        return;
+    }
+    case QJsonValue::Object:
+        json(value.toObject());
+        return;
+    default:
+        null();
+    }
+}
+
+void JsonWriter::json(const QJsonObject &object)
+{
+    beginObject();
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        key(it.key());
+        json(it.value());
+    }
+    endObject();
+}
+
+QByteArray JsonWriter::take()
+{
+    m_buffer.truncate(m_size);
+    m_size = 0;
+    m_comma = false;
+    return std::exchange(m_buffer, QByteArray());
+}
+
+} // namespace Madf
