@@ -165,13 +165,17 @@ Fingerprint fingerprint(QStringView text)
         f.hash *= 1099511628211ull;
     };
     for (const QChar ch : text) {
-        if (ch.isLetterOrNumber()) {
+        const char16_t u = ch.unicode();
+        // ASCII decided inline: this runs over every paragraph and sentence.
+        const bool letterOrNumber = u < 128 ? ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || (u >= '0' && u <= '9')
+                                            : ch.isLetterOrNumber();
+        if (letterOrNumber) {
             if (!inWord) {
                 mix(u' ');
                 ++f.words;
                 inWord = true;
             }
-            mix(QualityText::lower(ch).unicode());
+            mix(u < 128 ? char16_t(u >= 'A' && u <= 'Z' ? u + 32 : u) : QualityText::lower(ch).unicode());
         } else {
             inWord = false;
         }

@@ -7,6 +7,8 @@
 
 #include <QSet>
 
+#include <array>
+
 namespace Madf::Readability {
 
 using namespace Qt::StringLiterals;
@@ -72,7 +74,7 @@ class Writer
 public:
     explicit Writer(qsizetype capacity) : m_text(capacity, Qt::Uninitialized), m_data(m_text.data()) {}
 
-    void put(QChar c)
+    Q_ALWAYS_INLINE void put(QChar c)
     {
         if (c.isSpace()) {
             m_pendingSpace = m_size > 0;
@@ -245,11 +247,23 @@ bool fullStopEnds(QStringView s, qsizetype dot, const Lookahead &next)
 
 } // namespace
 
+// The characters that can start inline Markdown; all others are copied.
+constexpr std::array<bool, 128> kMarkupStart = [] {
+    std::array<bool, 128> table{};
+    for (const char c : {'\\', '`', '*', '~', '_', '[', '!', '<'})
+        table[size_t(c)] = true;
+    return table;
+}();
+
 QString stripInlineMarkdown(QStringView s)
 {
     Writer out(s.size());
     for (qsizetype i = 0; i < s.size(); ++i) {
         const QChar c = s[i];
+        if (c.unicode() >= 128 || !kMarkupStart[c.unicode()]) {
+            out.put(c);  // most of the text: the branches below are for markup
+            continue;
+        }
         if (c == u'\\' && i + 1 < s.size() && s[i + 1].isPunct()) {
             out.put(s[++i]);
         } else if (c == u'`') {
@@ -339,6 +353,10 @@ QStringList splitSentences(QStringView s)
     qsizetype i = 0;
     while (i < s.size()) {
         const QChar c = s[i];
+        if (c != u'.' && c != u'!' && c != u'?' && c != u'\u2026') {
+            ++i;  // only these can end a sentence
+            continue;
+        }
         const bool ellipsis = c == u'\u2026' || (c == u'.' && s.mid(i, 3).compare(u"...") == 0);
         if (c == u'!' || c == u'?' || ellipsis) {
             qsizetype j = i + 1;

@@ -18,40 +18,41 @@ bool isPlainVowel(char c)
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-bool endsWith(const Letters &w, const char *suffix)
-{
-    const qsizetype n = qsizetype(std::strlen(suffix));
-    return w.size() >= n && std::memcmp(w.constData() + w.size() - n, suffix, size_t(n)) == 0;
-}
-
+// Why the shape of this class: it runs for every word of every assessment
+// (a few thousand per document), so the vowels are classified once per
+// word and the suffixes are compared with lengths known at compile time.
 class Word
 {
 public:
-    explicit Word(const Letters &letters) : w(letters), n(letters.size()) {}
-
-    // y is a consonant at the start ("yes") and between vowels ("beyond",
-    // "player"); elsewhere it is a vowel ("gym", "study", "buy").
-    bool isVowel(qsizetype i) const
+    explicit Word(const Letters &letters) : w(letters.constData()), n(letters.size())
     {
-        if (i < 0 || i >= n)
-            return false;
-        const char c = w[i];
-        if (isPlainVowel(c))
-            return true;
-        if (c != 'y' || i == 0)
-            return false;
-        return !(isPlainVowel(w[i - 1]) && i + 1 < n && isPlainVowel(w[i + 1]));
+        // y is a consonant at the start ("yes") and between vowels ("beyond",
+        // "player"); elsewhere it is a vowel ("gym", "study", "buy").
+        for (qsizetype i = 0; i < n; ++i) {
+            const char c = w[i];
+            vowel[i] = isPlainVowel(c)
+                       || (c == 'y' && i > 0 && !(isPlainVowel(w[i - 1]) && i + 1 < n && isPlainVowel(w[i + 1])));
+        }
     }
-    bool isConsonant(qsizetype i) const { return i >= 0 && i < n && !isVowel(i); }
+
+    bool isVowel(qsizetype i) const { return i >= 0 && i < n && vowel[i]; }
+    bool isConsonant(qsizetype i) const { return i >= 0 && i < n && !vowel[i]; }
     char at(qsizetype i) const { return i >= 0 && i < n ? w[i] : '\0'; }
-    bool has(qsizetype i, const char *pair) const { return at(i) == pair[0] && at(i + 1) == pair[1]; }
+
+    template<qsizetype N>
+    bool endsWith(const char (&suffix)[N]) const
+    {
+        constexpr qsizetype length = N - 1;
+        return n >= length && std::memcmp(w + n - length, suffix, size_t(length)) == 0;
+    }
 
     int vowelGroups() const
     {
         int groups = 0;
+        bool previous = false;
         for (qsizetype i = 0; i < n; ++i) {
-            if (isVowel(i) && !isVowel(i - 1))
-                ++groups;
+            groups += vowel[i] && !previous;
+            previous = vowel[i];
         }
         return groups;
     }
@@ -63,38 +64,38 @@ public:
     // "table", "tables", "wanted", "boxes", "hundred".
     bool hasSilentEnding() const
     {
-        if (endsWith(w, "e"))
+        const char last = at(n - 1);
+        if (last == 'e')
             return n >= 3 && isConsonant(n - 2) && !isConsonantLe(n - 2);
-        if (endsWith(w, "es")) {
-            const char before = at(n - 3);
+        if (at(n - 2) != 'e' || (last != 's' && last != 'd'))
+            return false;
+        const char before = at(n - 3);
+        if (last == 's') {
             if (!isConsonant(n - 3) || isConsonantLe(n - 3) || std::strchr("sxzcg", before))
                 return false;
             return !(before == 'h' && (at(n - 4) == 'c' || at(n - 4) == 's'));
         }
-        if (endsWith(w, "ed")) {
-            const char before = at(n - 3);
-            if (!isConsonant(n - 3) || before == 't' || before == 'd')
-                return false;
-            // "hundred", "handled" keep the syllable; "called", "offered" do not.
-            const bool liquidAfterConsonant = (before == 'r' || before == 'l') && isConsonant(n - 4)
-                                              && at(n - 4) != before;
-            return !liquidAfterConsonant;
-        }
-        return false;
+        if (!isConsonant(n - 3) || before == 't' || before == 'd')
+            return false;
+        // "hundred", "handled" keep the syllable; "called", "offered" do not.
+        const bool liquidAfterConsonant = (before == 'r' || before == 'l') && isConsonant(n - 4) && at(n - 4) != before;
+        return !liquidAfterConsonant;
     }
 
     // A silent e before a suffix: "lovely", "movement", "hopeful".
     bool hasSilentSuffixE() const
     {
-        struct Suffix { const char *text; qsizetype minStem; };
-        static constexpr Suffix suffixes[] = {{"ely", 3}, {"ement", 3}, {"eful", 2}, {"eness", 2}, {"eless", 2}};
-        for (const Suffix &s : suffixes) {
-            if (!endsWith(w, s.text))
-                continue;
-            const qsizetype stem = n - qsizetype(std::strlen(s.text));
-            return stem >= s.minStem && isConsonant(stem - 1) && isVowel(stem - 2);
-        }
-        return false;
+        qsizetype stem = -1;
+        qsizetype minStem = 0;
+        if (endsWith("ely"))
+            stem = n - 3, minStem = 3;
+        else if (endsWith("ement"))
+            stem = n - 5, minStem = 3;
+        else if (endsWith("eful"))
+            stem = n - 4, minStem = 2;
+        else if (endsWith("eness") || endsWith("eless"))
+            stem = n - 5, minStem = 2;
+        return stem >= 0 && stem >= minStem && isConsonant(stem - 1) && isVowel(stem - 2);
     }
 
     // Vowel pairs that English usually says as two syllables.
@@ -102,20 +103,24 @@ public:
     {
         int extra = 0;
         for (qsizetype i = 0; i + 1 < n; ++i) {
+            const char c = w[i];
+            if (c != 'i' && c != 'u' && c != 'e')
+                continue;
+            const char next = w[i + 1];
             const char prev = at(i - 1);
-            if (has(i, "ia") || has(i, "iu")) {
+            if (c == 'i' && (next == 'a' || next == 'u')) {
                 // "social", "initial", "Asia", "religious": one syllable.
                 if (!std::strchr("ctsgx", prev) || prev == '\0')
                     ++extra;
-            } else if (has(i, "io")) {
+            } else if (c == 'i' && next == 'o') {
                 // "nation", "various": one; "radio", "biology", "period": two.
                 if (at(i + 2) != 'n' && at(i + 2) != 'u')
                     ++extra;
-            } else if (has(i, "ua")) {
+            } else if (c == 'u' && next == 'a') {
                 // "quality", "language": one; "actual", "situation": two.
                 if (prev != 'q' && prev != 'g')
                     ++extra;
-            } else if (has(i, "eo")) {
+            } else if (c == 'e' && next == 'o') {
                 // "video", "theory", "geography"; not "people", "courageous", "pigeon".
                 const bool people = i == 1 && prev == 'p' && at(i + 2) == 'p';
                 if (at(i + 2) != 'u' && !people && !(prev == 'g' && i > 1))
@@ -134,32 +139,43 @@ public:
             --syllables;
         syllables += splitPairs();
         // "idea", "area" (not "tea").
-        if (syllables >= 2 && endsWith(w, "ea"))
+        if (syllables >= 2 && endsWith("ea"))
             ++syllables;
         // "being", "going", "studying".
-        if (endsWith(w, "ing") && isVowel(n - 4))
+        if (endsWith("ing") && isVowel(n - 4))
             ++syllables;
         // "criticism", "tourism".
-        if (endsWith(w, "ism"))
+        if (endsWith("ism"))
             ++syllables;
         return qMax(1, syllables);
     }
 
 private:
-    const Letters &w;
+    const char *w;
     qsizetype n;
+    QVarLengthArray<bool, 48> vowel = QVarLengthArray<bool, 48>(n);
 };
 
 // The ASCII letter a character stands for ('é' -> 'e'), or 0.
-char asciiLetter(QChar c)
+char asciiLetterSlow(QChar c)
 {
-    const char16_t u = c.unicode();
-    if (u < 128)
-        return (u >= 'a' && u <= 'z') ? char(u) : (u >= 'A' && u <= 'Z') ? char(u - 'A' + 'a') : '\0';
     if (!c.isLetter())
         return '\0';
     const QString base = c.decomposition();
-    return base.isEmpty() ? 'a' : asciiLetter(base.front());
+    if (base.isEmpty())
+        return 'a';
+    const char16_t u = base.front().unicode();
+    if (u < 128)
+        return (u >= 'a' && u <= 'z') ? char(u) : (u >= 'A' && u <= 'Z') ? char(u - 'A' + 'a') : '\0';
+    return asciiLetterSlow(base.front());
+}
+
+inline char asciiLetter(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u < 128)
+        return char((u | 0x20) >= 'a' && (u | 0x20) <= 'z' ? (u | 0x20) : 0);
+    return asciiLetterSlow(c);
 }
 
 } // namespace
