@@ -10,12 +10,57 @@ namespace Madf {
 
 namespace {
 
-QString normalizedTitle(QString text)
+// Hand-written scans instead of regular expressions here: these run on
+// every reply and every line that opens with '#', and a QRegularExpression
+// match costs thousands of instructions before it looks at the text.
+
+// A title without its numbering ("2.1) "), in lower case, its runs of
+// non-word characters (not letter, digit or '_') made single spaces.
+QString normalizedTitle(QStringView text)
 {
-    static const QRegularExpression numberingRe(QStringLiteral("^[\\d.)\\s]+"));
-    static const QRegularExpression nonWordRe(QStringLiteral("[^\\w]+"));
-    text.remove(numberingRe);
-    return text.toLower().replace(nonWordRe, QStringLiteral(" ")).trimmed();
+    qsizetype i = 0;
+    while (i < text.size()
+           && (text[i].isDigit() || text[i] == u'.' || text[i] == u')' || text[i].isSpace()))
+        ++i;
+    QString out;
+    out.reserve(text.size() - i);
+    bool gap = false;
+    for (; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (c.isLetterOrNumber() || c == u'_') {
+            if (gap && !out.isEmpty())
+                out.append(u' ');
+            gap = false;
+            out.append(c);
+        } else {
+            gap = true;
+        }
+    }
+    return out.toLower();
+}
+
+// The level of the ATX heading "#".."######" + blank that opens `line`, or 0.
+int atxLevel(QStringView line)
+{
+    qsizetype hashes = 0;
+    while (hashes < line.size() && line[hashes] == u'#')
+        ++hashes;
+    if (hashes == 0 || hashes > 6 || hashes >= line.size() || (line[hashes] != u' ' && line[hashes] != u'\t'))
+        return 0;
+    return int(hashes);
+}
+
+// Whether `line` opens or closes a code fence: ``` or ~~~ after at most
+// three blanks.
+bool isFence(QStringView line)
+{
+    qsizetype blanks = 0;
+    while (blanks < line.size() && line[blanks].isSpace())
+        ++blanks;
+    if (blanks > 3)
+        return false;
+    const QStringView rest = line.mid(blanks);
+    return rest.startsWith(u"```") || rest.startsWith(u"~~~");
 }
 
 } // namespace
@@ -43,22 +88,24 @@ QString proseBody(const QString &reply, const QString &title, bool dropLeadingHe
         text = text.trimmed();
     }
 
-    static const QRegularExpression headingRe(QStringLiteral("^(#{1,6})[ \\t]+([^\\n]*)\\n?"));
-    const QRegularExpressionMatch heading = text.startsWith(QLatin1Char('#')) ? headingRe.match(text)
-                                                                              : QRegularExpressionMatch();
-    if (heading.hasMatch()) {
-        const bool repeatsTitle = !title.isEmpty() && normalizedTitle(heading.captured(2)) == normalizedTitle(title);
-        const bool topLevel = heading.captured(1).size() <= 2;
+    // A leading "## Heading" line.
+    if (const int level = atxLevel(text)) {
+        qsizetype start = level;
+        while (start < text.size() && (text[start] == u' ' || text[start] == u'\t'))
+            ++start;
+        const qsizetype newline = text.indexOf(u'\n', start);
+        const qsizetype lineEnd = newline < 0 ? text.size() : newline;
+        const QStringView headingText = QStringView(text).mid(start, lineEnd - start);
+        const bool repeatsTitle = !title.isEmpty() && normalizedTitle(headingText) == normalizedTitle(title);
+        const bool topLevel = level <= 2;
         if (repeatsTitle || (dropLeadingHeading && topLevel))
-            text = text.mid(heading.capturedEnd()).trimmed();
+            text = text.mid(newline < 0 ? text.size() : newline + 1).trimmed();
     }
     return text;
 }
 
 QString demoteHeadings(const QString &markdown, int topLevel)
 {
-    static const QRegularExpression headingRe(QStringLiteral("^(#{1,6})([ \\t])"));
-    static const QRegularExpression fenceRe(QStringLiteral("^\\s{0,3}(```|~~~)"));
     // Without a '#' there is nothing to demote (and fences do not matter).
     if (!markdown.contains(QLatin1Char('#')))
         return markdown;
@@ -76,13 +123,11 @@ QString demoteHeadings(const QString &markdown, int topLevel)
     for (const QStringView line : qTokenize(QStringView(markdown), QLatin1Char('\n'))) {
         if (!mayMatter(line))
             continue;
-        const QString candidate = line.toString();
-        if (fenceRe.match(candidate).hasMatch())
+        if (isFence(line))
             inFence = !inFence;
         else if (!inFence) {
-            const QRegularExpressionMatch m = headingRe.match(candidate);
-            if (m.hasMatch())
-                shallowest = qMin(shallowest, int(m.capturedLength(1)));
+            if (const int level = atxLevel(line))
+                shallowest = qMin(shallowest, level);
         }
     }
     if (shallowest >= topLevel)
@@ -93,15 +138,12 @@ QString demoteHeadings(const QString &markdown, int topLevel)
     for (QString &line : lines) {
         if (!mayMatter(line))
             continue;
-        if (fenceRe.match(line).hasMatch()) {
+        if (isFence(line)) {
             inFence = !inFence;
             continue;
         }
-        const QRegularExpressionMatch m = inFence ? QRegularExpressionMatch() : headingRe.match(line);
-        if (m.hasMatch()) {
-            const int level = qMin(6, int(m.capturedLength(1)) + shift);
-            line = QString(level, QLatin1Char('#')) + line.mid(m.capturedLength(1));
-        }
+        if (const int level = inFence ? 0 : atxLevel(line))
+            line = QString(qMin(6, level + shift), QLatin1Char('#')) + line.mid(level);
     }
     return lines.join(QLatin1Char('\n'));
 }

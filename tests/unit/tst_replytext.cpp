@@ -24,6 +24,10 @@ private Q_SLOTS:
         QTest::newRow("fenced only") << "~~~\n# comment\n~~~\nText" << "~~~\n# comment\n~~~\nText";
         QTest::newRow("not a heading") << "#hashtag\n #indented\nText" << "#hashtag\n #indented\nText";
         QTest::newRow("tab after hashes") << "#\tTabbed" << "###\tTabbed";
+        QTest::newRow("seven hashes are text") << "####### Seven\n## Two" << "####### Seven\n### Two";
+        QTest::newRow("fence after three blanks") << "   ```\n# comment\n   ```\n## Real"
+                                                  << "   ```\n# comment\n   ```\n### Real";
+        QTest::newRow("four blanks: no fence") << "    ```\n## Real" << "    ```\n### Real";
     }
     void demoteHeadings()
     {
@@ -47,6 +51,11 @@ private Q_SLOTS:
         QTest::newRow("repeated title") << "## Soil Health\n\nBody." << "Soil health" << false << "Body.";
         QTest::newRow("other heading kept") << "### Detail\nBody." << "Soil health" << true << "### Detail\nBody.";
         QTest::newRow("top heading dropped") << "# Anything\nBody." << "Soil health" << true << "Body.";
+        QTest::newRow("numbered title repeated") << "## 2.1) Soil -- Health!  \nBody." << "Soil health" << false
+                                                 << "Body.";
+        QTest::newRow("different title kept") << "## Soil wealth\nBody." << "Soil health" << false
+                                              << "## Soil wealth\nBody.";
+        QTest::newRow("heading alone") << "## Soil Health" << "Soil health" << false << "";
         QTest::newRow("thinking stripped") << "<think>plan</think>\nBody." << "" << false << "Body.";
     }
     void proseBody()
