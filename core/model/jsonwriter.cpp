@@ -44,8 +44,10 @@ void JsonWriter::raw(const char *text, qsizetype length)
 
 void JsonWriter::separate()
 {
-    if (m_comma)
-        *reserveBytes(1) = ',', ++m_size;
+    if (m_comma) {
+        *reserveBytes(1) = ',';
+        ++m_size;
+    }
     m_comma = true;
 }
 
