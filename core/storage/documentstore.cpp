@@ -215,6 +215,11 @@ QString DocumentStore::journalMode()
     return m_connection.journalMode();
 }
 
+int DocumentStore::pageSize()
+{
+    return m_connection.pageSize();
+}
+
 bool DocumentStore::fail(const QString &message, QString *error)
 {
     m_lastError = message;

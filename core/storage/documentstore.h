@@ -54,6 +54,7 @@ public:
     QString lastError() const { return m_lastError; }
     /** "wal" once open. */
     QString journalMode();
+    int pageSize();
 
     /** Groups the writes that follow, until the matching commit(), into one
      *  transaction: they are saved together or not at all (a process killed

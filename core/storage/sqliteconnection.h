@@ -86,6 +86,8 @@ public:
 
     /** `PRAGMA journal_mode` as SQLite reports it ("wal"); empty on error. */
     QString journalMode();
+    /** `PRAGMA page_size`: 16384 for a file this class created; -1 on error. */
+    int pageSize();
     /** `PRAGMA user_version`; -1 on error. */
     int schemaVersion();
 

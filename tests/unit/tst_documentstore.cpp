@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -523,6 +524,33 @@ private Q_SLOTS:
         QVERIFY(qAbs(all.todayCostUsd - 0.10) < 1e-9);
     }
 
+    // A file made before the page size was raised keeps its 4 KB pages
+    // (SQLite cannot change them in WAL mode) and works as before.
+    void olderFileKeepsItsPageSize()
+    {
+        const QString path = freshPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old-file"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery query(db);
+            QVERIFY(query.exec(QStringLiteral("PRAGMA page_size=4096")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode=WAL")));
+            QVERIFY(query.exec(QStringLiteral("CREATE TABLE older (x INTEGER)")));
+            query.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("old-file"));
+        DocumentStore store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        QCOMPARE(store.pageSize(), 4096);
+        const Document document = richDocument();
+        QVERIFY(store.saveDocument(document));
+        QCOMPARE(*store.document(document.id), document);
+    }
+
     void secondStoreSeesTheSameFile()
     {
         const QString path = freshPath();
@@ -545,6 +573,7 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(reopened.open(path, &error), qPrintable(error));
         QCOMPARE(reopened.journalMode(), QStringLiteral("wal"));
+        QCOMPARE(reopened.pageSize(), 16384);
         QCOMPARE(*reopened.document(document.id), document);
         QCOMPARE(reopened.steps(document.id).size(), 2);
         QCOMPARE(reopened.interrupted(), QList<QString>());
