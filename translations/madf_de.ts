@@ -2952,6 +2952,10 @@ Konfiguration, 3 gestoppt (abgebrochen, Budget oder Zeitlimit), die bisherige Ar
         <source>unknown SQLite error</source>
         <translation>unbekannter SQLite-Fehler</translation>
     </message>
+    <message>
+        <source>read the page size</source>
+        <translation>die Seitengröße lesen</translation>
+    </message>
 </context>
 <context>
     <name>Madf::StageTimeline</name>
