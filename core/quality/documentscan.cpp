@@ -4,6 +4,7 @@
 
 #include <QHash>
 
+#include <algorithm>
 #include <array>
 
 namespace Madf::QualityScan {
@@ -38,23 +39,44 @@ bool containsSequence(const QStringList &words, const QStringList &phrase)
     return false;
 }
 
-bool containsAny(const QStringList &words, std::initializer_list<const char16_t *> phrases)
+// Phrases as word lists, made once: kindOf() runs for every section of
+// every assessment. Stemmed and without one-letter words, as a title's
+// words are: "works cited" and "at a glance" never matched before.
+using Phrases = QList<QStringList>;
+
+Phrases phrases(std::initializer_list<const char16_t *> list)
 {
-    for (const char16_t *phrase : phrases) {
-        if (containsSequence(words, QString::fromUtf16(phrase).split(u' ')))
-            return true;
-    }
-    return false;
+    Phrases out;
+    for (const char16_t *phrase : list)
+        out.append(stemmedWords(QStringView(phrase)));
+    return out;
 }
 
-bool startsWithAny(const QStringList &words, std::initializer_list<const char16_t *> phrases)
+bool containsAny(const QStringList &words, const Phrases &phrases)
 {
-    for (const char16_t *phrase : phrases) {
-        const QStringList phraseWords = QString::fromUtf16(phrase).split(u' ');
-        if (phraseWords.size() <= words.size() && std::equal(phraseWords.cbegin(), phraseWords.cend(), words.cbegin()))
-            return true;
+    return std::any_of(phrases.cbegin(), phrases.cend(),
+                       [&](const QStringList &phrase) { return containsSequence(words, phrase); });
+}
+
+bool startsWithAny(const QStringList &words, const Phrases &phrases)
+{
+    return std::any_of(phrases.cbegin(), phrases.cend(), [&](const QStringList &phrase) {
+        return phrase.size() <= words.size() && std::equal(phrase.cbegin(), phrase.cend(), words.cbegin());
+    });
+}
+
+// The names a required section may go by ("Conclusion/Recommendation"):
+// each alternative's stemmed words, or those of its aliases.
+Phrases requiredNames(const QString &requiredName)
+{
+    Phrases names;
+    for (const QString &alternative : requiredName.split(u'/', Qt::SkipEmptyParts)) {
+        const QString required = stemmedWords(alternative).join(u' ');
+        const auto it = aliases().constFind(required);
+        for (const QString &name : it == aliases().cend() ? QStringList{required} : it.value())
+            names.append(name.split(u' '));
     }
-    return false;
+    return names;
 }
 
 struct MarkerPattern
@@ -168,36 +190,29 @@ QStringList stemmedWords(QStringView text)
 
 bool titleMatches(const QString &title, const QString &requiredName)
 {
-    const QStringList titleWords = stemmedWords(title);
-    for (const QString &alternative : requiredName.split(u'/', Qt::SkipEmptyParts)) {
-        const QStringList required = stemmedWords(alternative);
-        const auto it = aliases().constFind(required.join(u' '));
-        const QStringList names = it == aliases().cend() ? QStringList {required.join(u' ')} : it.value();
-        for (const QString &name : names) {
-            if (containsSequence(titleWords, name.split(u' ')))
-                return true;
-        }
-    }
-    return false;
+    return containsAny(stemmedWords(title), requiredNames(requiredName));
 }
 
 SectionKind kindOf(const QString &title)
 {
+    static const Phrases back = phrases({u"reference", u"bibliography", u"works cited", u"further reading",
+                                         u"appendix", u"acknowledgement", u"acknowledgment", u"glossary",
+                                         u"about the author"});
+    static const Phrases conclusion = requiredNames(u"Conclusion/Recommendation"_s);
+    static const Phrases introduction = requiredNames(u"Introduction"_s);
+    static const Phrases front = phrases({u"abstract", u"executive summary", u"management summary", u"summary",
+                                          u"overview", u"key takeaway", u"tl dr", u"at a glance",
+                                          u"table of content", u"preface", u"foreword"});
     const QStringList words = stemmedWords(title);
     const QString joined = words.join(u' ');
-    if (containsAny(words, {u"reference", u"bibliography", u"works cited", u"further reading", u"appendix",
-                            u"acknowledgement", u"acknowledgment", u"glossary", u"about the author"})
-        || joined == u"source" || joined == u"note" || joined == u"citation")
+    if (containsAny(words, back) || joined == u"source" || joined == u"note" || joined == u"citation")
         return SectionKind::Back;
-    if (titleMatches(title, u"Conclusion/Recommendation"_s))
+    if (containsAny(words, conclusion))
         return SectionKind::Conclusion;
-    if (titleMatches(title, u"Introduction"_s))
+    if (containsAny(words, introduction))
         return SectionKind::Introduction;
     // Only as the title's opening words: "Market overview" is a body section.
-    if (startsWithAny(words, {u"abstract", u"executive summary", u"management summary", u"summary", u"overview",
-                              u"key takeaway", u"tl dr", u"at a glance", u"table of content", u"preface",
-                              u"foreword"})
-        || joined == u"content")
+    if (startsWithAny(words, front) || joined == u"content")
         return SectionKind::Front;
     return SectionKind::Body;
 }

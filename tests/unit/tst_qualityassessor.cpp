@@ -1,4 +1,5 @@
 #include "core/quality/qualityassessor.h"
+#include "core/quality/documentscan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,6 +131,42 @@ class TestQualityAssessor : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Which part of a document a section title names: the structure checks
+    // (order, balance, required sections) lean on it.
+    void sectionKinds_data()
+    {
+        using QualityScan::SectionKind;
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<int>("kind");
+        const auto row = [](const char *title, SectionKind kind) {
+            QTest::newRow(title) << QString::fromUtf8(title) << int(kind);
+        };
+        row("References", SectionKind::Back);
+        row("Works Cited", SectionKind::Back);
+        row("Sources", SectionKind::Back);
+        row("Notes", SectionKind::Back);
+        row("Appendix A: Data", SectionKind::Back);
+        row("About the Author", SectionKind::Back);
+        row("Conclusion", SectionKind::Conclusion);
+        row("Concluding Remarks", SectionKind::Conclusion);
+        row("Recommendations and Next Steps", SectionKind::Conclusion);
+        row("Introduction", SectionKind::Introduction);
+        row("Intro to caching", SectionKind::Introduction);
+        row("Executive Summary", SectionKind::Front);
+        row("Overview of the market", SectionKind::Front);
+        row("Table of Contents", SectionKind::Front);
+        row("At a Glance", SectionKind::Front);
+        row("Market overview", SectionKind::Body);
+        row("Source code layout", SectionKind::Body);
+        row("Caching strategies", SectionKind::Body);
+    }
+    void sectionKinds()
+    {
+        QFETCH(QString, title);
+        QFETCH(int, kind);
+        QCOMPARE(int(QualityScan::kindOf(title)), kind);
+    }
+
     void wellFormedDocumentScoresHigh()
     {
         const QualityReport report = assessed(wellFormed());
