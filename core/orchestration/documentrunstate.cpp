@@ -53,7 +53,7 @@ void DocumentRun::recordRound(int round, const QualityReport &report)
         // Turned into JSON on the store's thread.
         writer->write("a revision round", id(),
                       [id = id(), round, report, draft = draftDocument()](DocumentStore &store, QString *error) {
-                          return store.saveRound(id, round, draft, report.toJson(), report.overall, error);
+                          return store.saveRound(id, round, draft, report.toJsonText(), report.overall, error);
                       });
     }
     QVariantList rounds = m_doc.metadata.value(QStringLiteral("rounds")).toList();

@@ -1,5 +1,7 @@
 #include "core/quality/qualityreport.h"
 
+#include "core/model/jsonwriter.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonArray>
@@ -131,6 +133,19 @@ QJsonObject QualityFinding::toJson() const
     return json;
 }
 
+// Keys in sorted order, as QJsonObject writes them; "section" only when set.
+void QualityFinding::writeJson(JsonWriter &out) const
+{
+    out.beginObject();
+    out.key(QLatin1StringView("check")).string(check);
+    out.key(QLatin1StringView("dimension")).string(dimension);
+    out.key(QLatin1StringView("message")).string(message);
+    if (!section.isEmpty())
+        out.key(QLatin1StringView("section")).string(section);
+    out.key(QLatin1StringView("severity")).string(Madf::toString(severity));
+    out.endObject();
+}
+
 QualityFinding QualityFinding::fromJson(const QJsonObject &json)
 {
     QualityFinding finding;
@@ -177,6 +192,18 @@ QJsonObject QualityComponent::toJson() const
         {QStringLiteral("detail"), detail},
         {QStringLiteral("from_model"), fromModel},
     };
+}
+
+void QualityComponent::writeJson(JsonWriter &out) const
+{
+    out.beginObject();
+    out.key(QLatin1StringView("detail")).string(detail);
+    out.key(QLatin1StringView("dimension")).string(dimension);
+    out.key(QLatin1StringView("from_model")).boolean(fromModel);
+    out.key(QLatin1StringView("name")).string(name);
+    out.key(QLatin1StringView("score")).number(score);
+    out.key(QLatin1StringView("weight")).number(weight);
+    out.endObject();
 }
 
 QualityComponent QualityComponent::fromJson(const QJsonObject &json)
@@ -257,6 +284,38 @@ QJsonObject QualityReport::toJson() const
         {QStringLiteral("components"), componentArray},
         {QStringLiteral("findings"), findingArray},
     };
+}
+
+void QualityReport::writeJson(JsonWriter &out) const
+{
+    out.beginObject();
+    out.key(QLatin1StringView("accuracy")).number(accuracy);
+    out.key(QLatin1StringView("action")).string(action());
+    out.key(QLatin1StringView("completeness")).number(completeness);
+    out.key(QLatin1StringView("components")).beginArray();
+    for (const QualityComponent &component : components)
+        component.writeJson(out);
+    out.endArray();
+    out.key(QLatin1StringView("content")).number(content);
+    out.key(QLatin1StringView("findings")).beginArray();
+    for (const QualityFinding &finding : findings)
+        finding.writeJson(out);
+    out.endArray();
+    out.key(QLatin1StringView("overall")).number(overall);
+    out.key(QLatin1StringView("readability"));
+    readability.writeJson(out);
+    out.key(QLatin1StringView("round")).integer(round);
+    out.key(QLatin1StringView("rubric_available")).boolean(rubricAvailable);
+    out.key(QLatin1StringView("structural")).number(structural);
+    out.key(QLatin1StringView("verdict")).string(verdict());
+    out.endObject();
+}
+
+QByteArray QualityReport::toJsonText() const
+{
+    JsonWriter out(4096);
+    writeJson(out);
+    return out.take();
 }
 
 QualityReport QualityReport::fromJson(const QJsonObject &json, QString *error)

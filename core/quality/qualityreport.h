@@ -10,6 +10,8 @@
 
 namespace Madf {
 
+class JsonWriter;
+
 /** How much a quality finding matters, least first. */
 enum class Severity { Info, Minor, Major, Critical };
 
@@ -64,6 +66,7 @@ struct QualityFinding
     QString section;    ///< the section's title, when the finding is about one
 
     QJsonObject toJson() const;
+    void writeJson(JsonWriter &out) const;
     static QualityFinding fromJson(const QJsonObject &json);
     bool operator==(const QualityFinding &other) const = default;
 };
@@ -84,6 +87,7 @@ struct QualityComponent
     QString label() const;
 
     QJsonObject toJson() const;
+    void writeJson(JsonWriter &out) const;
     static QualityComponent fromJson(const QJsonObject &json);
     bool operator==(const QualityComponent &other) const = default;
 };
@@ -129,6 +133,10 @@ struct QualityReport
     /** Keys: structural, content, accuracy, completeness, overall, verdict,
      *  action, round, rubric_available, readability, components, findings. */
     QJsonObject toJson() const;
+    /** toJson() as compact text, written directly (JsonWriter): the same
+     *  bytes. What the store saves for each round. */
+    void writeJson(JsonWriter &out) const;
+    QByteArray toJsonText() const;
     /** Missing keys take defaults; verdict and action are derived, not read.
      *  Describes the first malformed entry in *error. */
     static QualityReport fromJson(const QJsonObject &json, QString *error = nullptr);

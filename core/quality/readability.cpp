@@ -1,5 +1,7 @@
 #include "core/quality/readability.h"
 
+#include "core/model/jsonwriter.h"
+
 namespace Madf {
 
 ReadabilityStats ReadabilityStats::fromCounts(int sentences, int words, int syllables, int complexWords)
@@ -35,6 +37,19 @@ QJsonObject ReadabilityStats::toJson() const
         {QStringLiteral("flesch_reading_ease"), fleschReadingEase},
         {QStringLiteral("flesch_kincaid_grade"), fleschKincaidGrade},
     };
+}
+
+// Keys in sorted order, as QJsonObject writes them.
+void ReadabilityStats::writeJson(JsonWriter &out) const
+{
+    out.beginObject();
+    out.key(QLatin1StringView("complex_words")).integer(complexWords);
+    out.key(QLatin1StringView("flesch_kincaid_grade")).number(fleschKincaidGrade);
+    out.key(QLatin1StringView("flesch_reading_ease")).number(fleschReadingEase);
+    out.key(QLatin1StringView("sentences")).integer(sentences);
+    out.key(QLatin1StringView("syllables")).integer(syllables);
+    out.key(QLatin1StringView("words")).integer(words);
+    out.endObject();
 }
 
 ReadabilityStats ReadabilityStats::fromJson(const QJsonObject &json)

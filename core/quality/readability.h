@@ -10,6 +10,8 @@
 
 namespace Madf {
 
+class JsonWriter;
+
 /** Counts of a text's prose and the two Flesch scores made from them:
  *    FRE  = 206.835 − 1.015·(words/sentences) − 84.6·(syllables/words)
  *    FKGL = 0.39·(words/sentences) + 11.8·(syllables/words) − 15.59
@@ -37,6 +39,7 @@ struct ReadabilityStats
     /** Keys: sentences, words, syllables, complex_words, flesch_reading_ease,
      *  flesch_kincaid_grade. */
     QJsonObject toJson() const;
+    void writeJson(JsonWriter &out) const;
     /** Reads the counts; the scores are recomputed from them. */
     static ReadabilityStats fromJson(const QJsonObject &json);
 

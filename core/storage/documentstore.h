@@ -109,9 +109,9 @@ public:
 
     bool saveQualityReport(const QString &documentId, int round, const QJsonObject &report,
                            QString *error = nullptr);
-    /** A verification round: its quality report and the revision it
-     *  judged, the report made into JSON once for both. */
-    bool saveRound(const QString &documentId, int round, const Document &draft, const QJsonObject &report,
+    /** A verification round: its quality report (JSON text, as
+     *  QualityReport::toJsonText() makes it) and the revision it judged. */
+    bool saveRound(const QString &documentId, int round, const Document &draft, const QByteArray &reportJson,
                    double score, QString *error = nullptr);
     /** By round, ascending. */
     QList<QualityReportRecord> qualityReports(const QString &documentId, QString *error = nullptr);

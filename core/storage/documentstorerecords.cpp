@@ -97,9 +97,9 @@ bool DocumentStore::saveRevisionText(const QString &documentId, int round, const
 }
 
 bool DocumentStore::saveRound(const QString &documentId, int round, const Document &draft,
-                              const QJsonObject &report, double score, QString *error)
+                              const QByteArray &reportJson, double score, QString *error)
 {
-    const QVariant reportText = jsonText(report);
+    const QVariant reportText = jsonText(reportJson);
     return saveQualityReportText(documentId, round, reportText, error)
         && saveRevisionText(documentId, round, draft, reportText, score, error);
 }

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -298,6 +299,13 @@ private Q_SLOTS:
         QCOMPARE(reports.size(), 3);
         QCOMPARE(reports.at(0).round, 0);
         QCOMPARE(reports.at(2).report.value(QStringLiteral("round")).toInt(), 2);
+
+        // A round as the engine saves it: one report text for both tables.
+        const QJsonObject roundReport{{QStringLiteral("round"), 3}, {QStringLiteral("overall"), 0.91}};
+        QVERIFY(store.saveRound(document.id, 3, document, QJsonDocument(roundReport).toJson(), 0.91));
+        QCOMPARE(store.qualityReports(document.id).constLast().report, roundReport);
+        QCOMPARE(store.revisions(document.id).constLast().quality, roundReport);
+        QCOMPARE(store.revisions(document.id).constLast().score, 0.91);
     }
 
     void callsKeepUnknownCostAsNull()

@@ -1,5 +1,6 @@
 #include "core/model/document.h"
 #include "core/model/jsonwriter.h"
+#include "core/quality/qualityassessor.h"
 #include "core/quality/qualityreport.h"
 
 #include <QJsonArray>
@@ -186,6 +187,25 @@ private Q_SLOTS:
                                                                    true, QJsonArray{}, QJsonObject{}}},
                                  {QStringLiteral("object"), QJsonObject{{QStringLiteral("z"), false}}}};
         QCOMPARE(ours(nested), qtJson(nested));
+    }
+
+    // A report as the assessment makes it: every component, finding and
+    // readability count, written directly and through Qt.
+    void qualityReportMatchesQt()
+    {
+        Document doc = sampleDocument();
+        doc.sections.first().title = QStringLiteral("Introduction");
+        doc.sections.first().content = QStringLiteral("Caching keeps hot data near [1]. It is fast [7].\n\n"
+                                                      "Caching keeps hot data near [1]. It is fast [7].");
+        QualityReport report = QualityAssessor::assess(doc, doc.request, std::nullopt,
+                                                       AssessOptions::forRequest(doc.request, 2, true));
+        QualityFinding sectionless;
+        sectionless.message = QStringLiteral("No section named");
+        report.findings.append(sectionless);
+        QVERIFY(report.components.size() > 5);
+        QVERIFY(std::any_of(report.findings.cbegin(), report.findings.cend(),
+                            [](const QualityFinding &f) { return !f.section.isEmpty(); }));
+        QCOMPARE(report.toJsonText(), qtJson(report.toJson()));
     }
 
     void writerIsEmptyAfterTake()
