@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -107,13 +108,20 @@ void JsonWriter::stringOrNull(QStringView text)
 // text as UTF-8; a lone surrogate as \uXXXX.
 void JsonWriter::escaped(QStringView text)
 {
-    // Six bytes is the most one UTF-16 unit can take (\u001f); reserving
-    // that once keeps the loop free of checks.
-    char *const start = reserveBytes(6 * text.size() + 2);
+    // Three bytes per UTF-16 unit is enough for all but the rare control
+    // characters written as \u00XX (six): reserved once, it keeps the loop
+    // free of checks; those few make room for themselves.
+    char *start = reserveBytes(3 * text.size() + 2);
     char *out = start;
     *out++ = '"';
     const char16_t *src = text.utf16();
     const char16_t *const end = src + text.size();
+    // Room for `bytes` more now, and three for each unit left, and the quote.
+    const auto makeRoom = [&](qsizetype bytes) {
+        const qsizetype written = out - start;
+        start = reserveBytes(written + bytes + 3 * (end - src) + 1);
+        out = start + written;
+    };
     while (src != end) {
 #if defined(__SSE2__)
         // Eight plain ASCII characters at a time: most of a document.
@@ -148,6 +156,7 @@ void JsonWriter::escaped(QStringView text)
             case '\r': *out++ = 'r'; break;
             case '\t': *out++ = 't'; break;
             default:
+                makeRoom(5);
                 *out++ = 'u';
                 *out++ = '0';
                 *out++ = '0';
@@ -168,6 +177,7 @@ void JsonWriter::escaped(QStringView text)
             *out++ = char(0x80 | ((c >> 6) & 0x3f));
             *out++ = char(0x80 | (c & 0x3f));
         } else {
+            makeRoom(6);
             *out++ = '\\';
             *out++ = 'u';
             *out++ = hexDigit((u >> 12) & 0xf);
@@ -269,7 +279,9 @@ void JsonWriter::variant(const QVariant &value)
         variantMap(value.toMap());
         return;
     default:
-        json(QJsonValue::fromVariant(value));
+        // The route QJsonObject::fromVariantMap takes (through CBOR), which
+        // is not always QJsonValue::fromVariant's (an invalid date: "").
+        json(QJsonArray::fromVariantList({value}).at(0));
     }
 }
 

@@ -143,10 +143,10 @@ private:
     void succeed(QString *error);
     std::optional<QSqlQuery> exec(const QString &sql, const QVariantList &values, const QString &operation,
                                   QString *error);
-    /** A write, through a statement prepared once. */
     bool saveRevisionText(const QString &documentId, int round, const Document &document, const QVariant &quality,
                           double score, QString *error);
     bool saveQualityReportText(const QString &documentId, int round, const QVariant &report, QString *error);
+    /** A write, through a statement prepared once. */
     bool run(const QString &sql, const QVariantList &values, const QString &operation, QString *error,
              QVariant *lastInsertId = nullptr);
     CallTotals callTotals(const QString &where, const QVariant &value, const QString &operation, QString *error);

@@ -532,8 +532,9 @@ private Q_SLOTS:
         QVERIFY(qAbs(all.todayCostUsd - 0.10) < 1e-9);
     }
 
-    // A file made before the page size was raised keeps its 4 KB pages
-    // (SQLite cannot change them in WAL mode) and works as before.
+    // A file made before the page size was raised keeps its pages (SQLite
+    // cannot change them in WAL mode) and works as before. 8 KB, so that
+    // neither SQLite's default nor ours would pass by chance.
     void olderFileKeepsItsPageSize()
     {
         const QString path = freshPath();
@@ -543,7 +544,7 @@ private Q_SLOTS:
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QSqlQuery query(db);
-            QVERIFY(query.exec(QStringLiteral("PRAGMA page_size=4096")));
+            QVERIFY(query.exec(QStringLiteral("PRAGMA page_size=8192")));
             QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode=WAL")));
             QVERIFY(query.exec(QStringLiteral("CREATE TABLE older (x INTEGER)")));
             query.finish();
@@ -553,7 +554,7 @@ private Q_SLOTS:
         DocumentStore store;
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
-        QCOMPARE(store.pageSize(), 4096);
+        QCOMPARE(store.pageSize(), 8192);
         const Document document = richDocument();
         QVERIFY(store.saveDocument(document));
         QCOMPARE(*store.document(document.id), document);

@@ -95,6 +95,8 @@ Document sampleDocument()
         {QStringLiteral("hash"), QVariantHash{{QStringLiteral("b"), 1}, {QStringLiteral("a"), 2}}},
         {QStringLiteral("empty_map"), QVariantMap()},
         {QStringLiteral("empty_list"), QVariantList()},
+        {QStringLiteral("invalid_date"), QDateTime()},
+        {QStringLiteral("json_value"), QVariant::fromValue(QJsonDocument::fromJson("[1e6]").array().at(0))},
     };
     return doc;
 }

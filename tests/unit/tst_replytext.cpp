@@ -56,6 +56,11 @@ private Q_SLOTS:
         QTest::newRow("different title kept") << "## Soil wealth\nBody." << "Soil health" << false
                                               << "## Soil wealth\nBody.";
         QTest::newRow("heading alone") << "## Soil Health" << "Soil health" << false << "";
+        // Titles in any script are compared by their letters (the old
+        // expressions saw only ASCII, so every Cyrillic heading "matched").
+        QTest::newRow("other script, other title") << "## Обзор\nТекст." << "Введение" << false
+                                                   << "## Обзор\nТекст.";
+        QTest::newRow("other script, same title") << "## Введение\nТекст." << "введение" << false << "Текст.";
         QTest::newRow("thinking stripped") << "<think>plan</think>\nBody." << "" << false << "Body.";
     }
     void proseBody()
