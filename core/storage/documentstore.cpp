@@ -154,7 +154,7 @@ QString orderClause(const HistoryQuery &query)
     switch (query.sortBy) {
     case HistoryQuery::SortKey::CreatedAt: column = QStringLiteral("created_at"); break;
     case HistoryQuery::SortKey::Quality: column = QStringLiteral("quality_score"); break;
-    case HistoryQuery::SortKey::Cost: column = QStringLiteral("cost_usd"); break;
+    case HistoryQuery::SortKey::Cost: column = QStringLiteral("cost"); break;
     case HistoryQuery::SortKey::Latency: column = QStringLiteral("latency_ms"); break;
     }
     const QString direction = query.descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
@@ -377,8 +377,19 @@ std::optional<DocumentRow> DocumentStore::documentRow(const QString &id, QString
 QList<DocumentSummary> DocumentStore::list(const HistoryQuery &historyQuery, QString *error)
 {
     QVariantList values;
-    QString sql = QStringLiteral("SELECT id, title, topic, status, quality_score, cost_usd, latency_ms, word_count,"
-                                 " created_at, updated_at FROM documents")
+    // A document cut off mid-run (killed, crashed) was last saved at a
+    // stage change: what its calls cost since is in the calls table, not yet
+    // in cost_usd. Cached calls hold what they saved, not what they cost.
+    static const QString cost = [] {
+        QStringList quoted;
+        for (const QString &name : nonTerminalStatusNames())
+            quoted << QLatin1Char('\'') + name + QLatin1Char('\'');
+        return QStringLiteral("CASE WHEN status IN (%1) THEN MAX(cost_usd, (SELECT TOTAL(cost_usd) FROM calls"
+                              " WHERE calls.document_id = documents.id AND from_cache = 0)) ELSE cost_usd END AS cost")
+            .arg(quoted.join(QLatin1Char(',')));
+    }();
+    QString sql = QStringLiteral("SELECT id, title, topic, status, quality_score, %1, latency_ms, word_count,"
+                                 " created_at, updated_at FROM documents").arg(cost)
         + whereClause(historyQuery, &values) + orderClause(historyQuery) + QStringLiteral(" LIMIT ? OFFSET ?");
     values << (historyQuery.limit > 0 ? historyQuery.limit : -1) << qMax(0, historyQuery.offset);
 

@@ -461,6 +461,35 @@ private Q_SLOTS:
         QVERIFY(!expected.contains(QStringLiteral("complete")));
     }
 
+    // A document killed mid-stage was last saved before its latest calls:
+    // the history counts what they cost. A finished one keeps its total.
+    void interruptedDocumentsCountTheirCalls()
+    {
+        DocumentStore store;
+        QVERIFY(store.open(freshPath()));
+        Document cut = makeDocument(QStringLiteral("cut off"), DocumentStatus::Writing, QDateTime::currentDateTimeUtc());
+        Document done = makeDocument(QStringLiteral("done"), DocumentStatus::Complete, QDateTime::currentDateTimeUtc());
+        DocumentRow row;
+        QVERIFY(store.saveDocument(cut, row));
+        row.costUsd = 0.2;
+        QVERIFY(store.saveDocument(done, row));
+        CallRecord cached = makeCall(cut.id, 0.5);
+        cached.fromCache = true;   // saved $0.50: not spent
+        for (const CallRecord &call : {makeCall(cut.id, 0.01), makeCall(cut.id, 0.02), makeCall(cut.id, std::nullopt),
+                                       cached, makeCall(done.id, 0.05)})
+            QVERIFY(store.recordCall(call) > 0);
+
+        HistoryQuery query;
+        query.sortBy = HistoryQuery::SortKey::Cost;
+        query.descending = true;
+        const QList<DocumentSummary> rows = store.list(query);
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows.at(0).id, done.id);
+        QCOMPARE(rows.at(0).costUsd, 0.2);
+        QCOMPARE(rows.at(1).id, cut.id);
+        QCOMPARE(rows.at(1).costUsd, 0.03);
+    }
+
     void removeCascades()
     {
         DocumentStore store;
