@@ -3,12 +3,12 @@
 #include "core/model/jsonwriter.h"
 #include "core/model/jsonhelpers.h"
 #include "core/model/textmemo.h"
+#include "core/model/wordcount.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 
 #include <algorithm>
-#include <array>
 
 namespace Madf {
 
@@ -28,61 +28,6 @@ QList<DocumentSection> Document::orderedSections() const
     return ordered;
 }
 
-namespace {
-
-int countWordsOf(const QString &text)
-{
-    int words = 0;
-    bool inToken = false;
-    bool tokenHasWordChar = false;
-    auto endToken = [&] {
-        if (inToken && tokenHasWordChar)
-            ++words;
-        inToken = false;
-        tokenHasWordChar = false;
-    };
-    // ASCII (nearly all of a model's text) is classified by a table: the
-    // QChar calls were most of what counting the words of a draft cost. Same
-    // answers as QChar::isSpace / isLetterOrNumber for these.
-    enum : quint8 { Other = 0, WordChar = 1, Space = 2 };
-    static constexpr auto kAscii = [] {
-        std::array<quint8, 128> classes {};
-        for (int u = 0; u < 128; ++u) {
-            if (u == ' ' || (u >= '\t' && u <= '\r'))
-                classes[u] = Space;
-            else if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9'))
-                classes[u] = WordChar;
-        }
-        return classes;
-    }();
-    for (const QChar c : text) {
-        const char16_t u = c.unicode();
-        if (u < 0x80) {
-            const quint8 kind = kAscii[u];
-            if (kind == Space) {
-                endToken();
-                continue;
-            }
-            inToken = true;
-            tokenHasWordChar |= kind == WordChar;
-            continue;
-        }
-        if (c.isSpace()) {
-            endToken();
-            continue;
-        }
-        inToken = true;
-        // Surrogate halves are not letters by themselves; count them so a
-        // word in a supplementary-plane script is still a word.
-        if (c.isLetterOrNumber() || c.isSurrogate())
-            tokenHasWordChar = true;
-    }
-    if (inToken && tokenHasWordChar)
-        ++words;
-    return words;
-}
-
-} // namespace
 
 int Document::countWords(const QString &text)
 {
@@ -91,7 +36,7 @@ int Document::countWords(const QString &text)
     thread_local TextMemo<int> memo;
     if (const int *known = memo.find(text))
         return *known;
-    const int words = countWordsOf(text);
+    const int words = WordCount::count(text);
     memo.insert(text, words);
     return words;
 }

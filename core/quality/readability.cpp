@@ -1,6 +1,7 @@
 #include "core/quality/readability.h"
 
 #include "core/model/jsonwriter.h"
+#include "core/model/wordcount.h"
 
 namespace Madf {
 
@@ -63,19 +64,7 @@ namespace Readability {
 
 int countWords(QStringView text)
 {
-    int words = 0;
-    bool inToken = false;
-    bool hasWordChar = false;
-    for (const QChar c : text) {
-        if (c.isSpace()) {
-            words += inToken && hasWordChar;
-            inToken = hasWordChar = false;
-            continue;
-        }
-        inToken = true;
-        hasWordChar = hasWordChar || c.isLetterOrNumber() || c.isSurrogate();
-    }
-    return words + (inToken && hasWordChar);
+    return WordCount::count(text);
 }
 
 namespace {
