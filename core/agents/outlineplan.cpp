@@ -21,11 +21,36 @@ QStringList requiredSections(const QString &documentType)
     return {QStringLiteral("Introduction"), QStringLiteral("Conclusion")};
 }
 
+// "Executive summary", after numbering ("1.", "IV)", "##") and in any case;
+// what the pattern ^[\s#\d.)IVX]*executive\s+summary\b said, read by hand:
+// it runs for every section at every draft and assembly.
 bool isExecutiveSummary(const QString &title)
 {
-    static const QRegularExpression re(QStringLiteral("^[\\s#\\d.)IVX]*executive\\s+summary\\b"),
-                                       QRegularExpression::CaseInsensitiveOption);
-    return re.match(title.trimmed()).hasMatch();
+    const auto blank = [](QChar c) { return c == u' ' || (c >= u'\t' && c <= u'\r'); };
+    const auto numbering = [&](QChar c) {
+        const char16_t u = c.unicode();
+        return blank(c) || u == u'#' || (u >= u'0' && u <= u'9') || u == u'.' || u == u')' || u == u'I' || u == u'i'
+            || u == u'V' || u == u'v' || u == u'X' || u == u'x';
+    };
+    const QStringView t = QStringView(title).trimmed();
+    qsizetype i = 0;
+    while (i < t.size() && numbering(t[i]))
+        ++i;
+    if (!t.mid(i).startsWith(u"executive", Qt::CaseInsensitive))
+        return false;
+    i += 9;
+    const qsizetype gap = i;
+    while (i < t.size() && blank(t[i]))
+        ++i;
+    if (i == gap || !t.mid(i).startsWith(u"summary", Qt::CaseInsensitive))
+        return false;
+    i += 7;
+    if (i == t.size())
+        return true;
+    const char16_t next = t[i].unicode();
+    const bool wordChar = (next >= u'a' && next <= u'z') || (next >= u'A' && next <= u'Z')
+        || (next >= u'0' && next <= u'9') || next == u'_';
+    return !wordChar;
 }
 
 QList<OutlineSection> parseUserOutline(const QString &text, QString *title)

@@ -36,10 +36,18 @@ QString displayTitle(const Document &document)
 // The writer often opens a section with its own title as a level-1 or -2
 // heading; adding ours on top would show the title twice. A section that
 // opens with a sub-heading (###) still needs its own title above it.
+// "# " or "## " after blank lines and spaces (the pattern ^\s*#{1,2}[ \t],
+// read by hand: it runs for every section of every export and save).
 bool startsWithHeading(const QString &content)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*#{1,2}[ \\t]"));
-    return re.match(content).hasMatch();
+    qsizetype i = 0;
+    while (i < content.size() && (content[i] == u' ' || (content[i] >= u'\t' && content[i] <= u'\r')))
+        ++i;
+    qsizetype hashes = 0;
+    while (i + hashes < content.size() && content[i + hashes] == u'#')
+        ++hashes;
+    return (hashes == 1 || hashes == 2) && i + hashes < content.size()
+        && (content[i + hashes] == u' ' || content[i + hashes] == u'\t');
 }
 
 // Turns the http(s) URLs in a reference into links; everything else is text.

@@ -324,6 +324,23 @@ private Q_SLOTS:
         QCOMPARE(document.toMarkdown(), expected);
     }
 
+    // Which contents already open with a heading of their own (one or two
+    // '#', then a blank, after blank lines): those get no title line.
+    void markdownExportHeadingDetection()
+    {
+        Document document;
+        document.title = QStringLiteral("T");
+        document.sections = {section("Padded", "\n\n  # Top\n\nx", 1), section("Hashtag", "#hashtag text", 2),
+                             section("Tabbed", "##\tTabbed\n\ny", 3), section("Deep", "### Deep\n\nz", 4),
+                             section("Bare", "#\n\nw", 5)};
+        const QString md = document.toMarkdown();
+        QVERIFY(!md.contains(QStringLiteral("## Padded\n")));
+        QVERIFY(md.contains(QStringLiteral("## Hashtag\n")));
+        QVERIFY(!md.contains(QStringLiteral("## Tabbed\n")));
+        QVERIFY(md.contains(QStringLiteral("## Deep\n")));
+        QVERIFY(md.contains(QStringLiteral("## Bare\n")));
+    }
+
     void markdownExportWithoutReferences()
     {
         Document document;

@@ -50,6 +50,13 @@ private Q_SLOTS:
         QTest::newRow("heading") << "## EXECUTIVE SUMMARY" << true;
         QTest::newRow("other") << "Summary of Executives" << false;
         QTest::newRow("summary") << "Summary" << false;
+        QTest::newRow("roman numeral") << "IV) executive\tsummary" << true;
+        QTest::newRow("padded") << "  #  2.1 Executive   Summary: key points  " << true;
+        QTest::newRow("summary runs on") << "Executive summaryish" << false;
+        QTest::newRow("digit after") << "Executive summary2" << false;
+        QTest::newRow("no space between") << "Executivesummary" << false;
+        QTest::newRow("words before") << "The executive summary" << false;
+        QTest::newRow("accent after") << "Executive summaryé" << true;
     }
     void executiveSummaryTitles()
     {
