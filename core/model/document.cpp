@@ -73,15 +73,8 @@ QJsonObject Document::toJson() const
 // Keys in sorted order, as QJsonObject writes them.
 void Document::writeJson(JsonWriter &out) const
 {
-    const auto time = [&out](const QDateTime &dateTime) {
-        if (dateTime.isValid())
-            out.string(dateTime.toUTC().toString(Qt::ISODateWithMs));
-        else
-            out.null();
-    };
     out.beginObject();
-    out.key(QLatin1StringView("created_at"));
-    time(createdAt);
+    out.key(QLatin1StringView("created_at")).json(JsonHelpers::dateTimeToJson(createdAt));
     out.key(QLatin1StringView("failure_reason")).stringOrNull(failureReason);
     out.key(QLatin1StringView("id")).string(id);
     out.key(QLatin1StringView("metadata")).variantMap(metadata);
@@ -98,8 +91,7 @@ void Document::writeJson(JsonWriter &out) const
     out.endArray();
     out.key(QLatin1StringView("status")).string(toString(status));
     out.key(QLatin1StringView("title")).string(title);
-    out.key(QLatin1StringView("updated_at"));
-    time(updatedAt);
+    out.key(QLatin1StringView("updated_at")).json(JsonHelpers::dateTimeToJson(updatedAt));
     out.key(QLatin1StringView("word_count")).integer(wordCount);
     out.endObject();
 }

@@ -209,21 +209,13 @@ QJsonObject DocumentRequest::toJson() const
 // Keys in sorted order, as QJsonObject writes them.
 void DocumentRequest::writeJson(JsonWriter &out) const
 {
-    const auto list = [&out](const QStringList &items) {
-        out.beginArray();
-        for (const QString &item : items)
-            out.string(item);
-        out.endArray();
-    };
     out.beginObject();
     out.key(QLatin1StringView("audience")).string(audience);
     out.key(QLatin1StringView("document_type")).string(documentType);
     out.key(QLatin1StringView("metadata")).variantMap(metadata);
     out.key(QLatin1StringView("outline")).stringOrNull(outline);
-    out.key(QLatin1StringView("references"));
-    list(references);
-    out.key(QLatin1StringView("requirements"));
-    list(requirements);
+    out.key(QLatin1StringView("references")).stringList(references);
+    out.key(QLatin1StringView("requirements")).stringList(requirements);
     out.key(QLatin1StringView("style")).string(style);
     out.key(QLatin1StringView("target_length")).integer(targetLength);
     out.key(QLatin1StringView("topic")).string(topic);

@@ -190,6 +190,14 @@ void JsonWriter::escaped(QStringView text)
     m_size += out - start;
 }
 
+void JsonWriter::stringList(const QStringList &items)
+{
+    beginArray();
+    for (const QString &item : items)
+        string(item);
+    endArray();
+}
+
 void JsonWriter::integer(qint64 value)
 {
     separate();
@@ -218,6 +226,11 @@ void JsonWriter::number(double value)
         integer(qint64(value));
         return;
     }
+    shortest(value);
+}
+
+void JsonWriter::shortest(double value)
+{
     separate();
     const QByteArray text = QByteArray::number(value, 'g', QLocale::FloatingPointShortest);
     raw(text.constData(), text.size());
@@ -261,13 +274,9 @@ void JsonWriter::variant(const QVariant &value)
     case QMetaType::QString:
         string(value.toString());
         return;
-    case QMetaType::QStringList: {
-        beginArray();
-        for (const QString &item : value.toStringList())
-            string(item);
-        endArray();
+    case QMetaType::QStringList:
+        stringList(value.toStringList());
         return;
-    }
     case QMetaType::QVariantList: {
         beginArray();
         for (const QVariant &item : value.toList())
@@ -310,9 +319,7 @@ void JsonWriter::json(const QJsonValue &value)
         } else if (QCborValue::fromJsonValue(value).isInteger()) {
             integer(value.toInteger());
         } else {
-            separate();
-            const QByteArray text = QByteArray::number(d, 'g', QLocale::FloatingPointShortest);
-            raw(text.constData(), text.size());
+            shortest(d);
         }
         return;
     }

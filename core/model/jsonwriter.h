@@ -4,6 +4,7 @@
 #include <QJsonValue>
 #include <QLatin1StringView>
 #include <QStringView>
+#include <QtContainerFwd>
 #include <QVariant>
 
 namespace Madf {
@@ -36,6 +37,7 @@ public:
     void string(QStringView text);
     /** null for an empty text. */
     void stringOrNull(QStringView text);
+    void stringList(const QStringList &items);
     void integer(qint64 value);
     /** null when not finite, as Qt writes it. */
     void number(double value);
@@ -55,6 +57,8 @@ private:
     void open(char bracket);
     void close(char bracket);
     void separate();
+    /** Qt's shortest form of a double ("0.1", "1e+21"), as it is. */
+    void shortest(double value);
     void raw(const char *text, qsizetype length);
     void escaped(QStringView text);
     char *reserveBytes(qsizetype n);

@@ -123,6 +123,23 @@ QStringList nonTerminalStatusNames()
     return names;
 }
 
+// What a document has cost, as the history and `madf show` give it. A
+// document cut off mid-run (killed, crashed) was last saved at a stage
+// change: what its calls cost since is in the calls table, not yet in
+// cost_usd. Cached calls hold what they saved, not what they cost.
+const QString &costSpent()
+{
+    static const QString expression = [] {
+        QStringList quoted;
+        for (const QString &name : nonTerminalStatusNames())
+            quoted << QLatin1Char('\'') + name + QLatin1Char('\'');
+        return QStringLiteral("CASE WHEN status IN (%1) THEN MAX(cost_usd, (SELECT TOTAL(cost_usd) FROM calls"
+                              " WHERE calls.document_id = documents.id AND from_cache = 0)) ELSE cost_usd END")
+            .arg(quoted.join(QLatin1Char(',')));
+    }();
+    return expression;
+}
+
 QString placeholders(qsizetype count)
 {
     QStringList marks;
@@ -362,7 +379,8 @@ bool DocumentStore::saveDocumentState(const QString &id, DocumentStatus status, 
 
 std::optional<DocumentRow> DocumentStore::documentRow(const QString &id, QString *error)
 {
-    auto query = exec(QStringLiteral("SELECT cost_usd, latency_ms, batch_id, config_json FROM documents WHERE id = ?"),
+    auto query = exec(QStringLiteral("SELECT %1, latency_ms, batch_id, config_json FROM documents WHERE id = ?")
+                          .arg(costSpent()),
                       {id}, tr("read document %1").arg(id), error);
     if (!query || !query->next())
         return std::nullopt;
@@ -377,19 +395,8 @@ std::optional<DocumentRow> DocumentStore::documentRow(const QString &id, QString
 QList<DocumentSummary> DocumentStore::list(const HistoryQuery &historyQuery, QString *error)
 {
     QVariantList values;
-    // A document cut off mid-run (killed, crashed) was last saved at a
-    // stage change: what its calls cost since is in the calls table, not yet
-    // in cost_usd. Cached calls hold what they saved, not what they cost.
-    static const QString cost = [] {
-        QStringList quoted;
-        for (const QString &name : nonTerminalStatusNames())
-            quoted << QLatin1Char('\'') + name + QLatin1Char('\'');
-        return QStringLiteral("CASE WHEN status IN (%1) THEN MAX(cost_usd, (SELECT TOTAL(cost_usd) FROM calls"
-                              " WHERE calls.document_id = documents.id AND from_cache = 0)) ELSE cost_usd END AS cost")
-            .arg(quoted.join(QLatin1Char(',')));
-    }();
-    QString sql = QStringLiteral("SELECT id, title, topic, status, quality_score, %1, latency_ms, word_count,"
-                                 " created_at, updated_at FROM documents").arg(cost)
+    QString sql = QStringLiteral("SELECT id, title, topic, status, quality_score, %1 AS cost, latency_ms,"
+                                 " word_count, created_at, updated_at FROM documents").arg(costSpent())
         + whereClause(historyQuery, &values) + orderClause(historyQuery) + QStringLiteral(" LIMIT ? OFFSET ?");
     values << (historyQuery.limit > 0 ? historyQuery.limit : -1) << qMax(0, historyQuery.offset);
 

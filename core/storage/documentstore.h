@@ -80,6 +80,8 @@ public:
                            const DocumentRow &row, QString *error = nullptr);
     /** nullopt when there is no such document (and *error stays empty) or on error. */
     std::optional<Document> document(const QString &id, QString *error = nullptr);
+    /** costUsd is what the document has cost so far: for one cut off mid-run,
+     *  with the calls made since its last save (as list() gives it). */
     std::optional<DocumentRow> documentRow(const QString &id, QString *error = nullptr);
     QList<DocumentSummary> list(const HistoryQuery &query = {}, QString *error = nullptr);
     /** How many documents list() would give without limit and offset. */

@@ -488,6 +488,9 @@ private Q_SLOTS:
         QCOMPARE(rows.at(0).costUsd, 0.2);
         QCOMPARE(rows.at(1).id, cut.id);
         QCOMPARE(rows.at(1).costUsd, 0.03);
+        // The same figure for `madf show`.
+        QCOMPARE(store.documentRow(cut.id)->costUsd, 0.03);
+        QCOMPARE(store.documentRow(done.id)->costUsd, 0.2);
     }
 
     void removeCascades()
