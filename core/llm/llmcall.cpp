@@ -1,5 +1,7 @@
 #include "core/llm/llmcall.h"
 
+#include "core/loop/deferredcalls.h"
+
 #include <QPointer>
 
 namespace Madf {
@@ -15,7 +17,7 @@ void LlmCall::finish(const LlmResult &result)
     const QPointer<LlmCall> self(this);
     Q_EMIT finished(m_result);
     if (self && m_autoDelete)
-        deleteLater();
+        DeferredCalls::deleteLater(this);
 }
 
 } // namespace Madf

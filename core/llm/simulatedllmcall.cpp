@@ -3,6 +3,7 @@
 
 #include "core/llm/retrypolicy.h"
 #include "core/llm/tokencounter.h"
+#include "core/loop/deferredcalls.h"
 
 #include <QPointer>
 #include <QRandomGenerator>
@@ -48,7 +49,7 @@ void SimulatedLlmCall::start()
         return;
     if (m_speed <= 0) {
         m_phase = Phase::Waiting;
-        QMetaObject::invokeMethod(this, &SimulatedLlmCall::runInstantly, Qt::QueuedConnection);
+        DeferredCalls::post(this, [this] { runInstantly(); });
         return;
     }
     if (m_request.timeoutMs > 0)

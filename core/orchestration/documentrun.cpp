@@ -6,6 +6,7 @@
 
 #include "core/agents/referenceloader.h"
 #include "core/log/log.h"
+#include "core/loop/deferredcalls.h"
 #include "core/metrics/costtracker.h"
 #include "core/metrics/metricsregistry.h"
 #include "core/metrics/performancemonitor.h"
@@ -180,7 +181,7 @@ bool DocumentRun::tryReplay(const Pending &step)
     m_completed.erase(it);
     // Delivered from the event loop, like a call's reply, so that stages see
     // the same order of events whether a step was replayed or called.
-    QTimer::singleShot(0, this, [this, step, record] {
+    DeferredCalls::post(this, [this, step, record] {
         if (isFinished() || m_abandoned || m_stages.value(step.stage) != StageState::Running)
             return;
         LlmResult reply;
@@ -235,7 +236,7 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
     const Active active = *it;
     m_active.erase(it);
     const StepSpec spec = call->spec();
-    call->deleteLater();
+    DeferredCalls::deleteLater(call);
     if (!active.agent.isEmpty())
         Q_EMIT agentReleased(active.agent);
     if (isFinished() || m_abandoned)
@@ -334,7 +335,7 @@ void DocumentRun::stopSteps(const QString &stage)
         m_active.remove(call);
         disconnect(call, nullptr, this, nullptr);
         call->cancel();
-        call->deleteLater();
+        DeferredCalls::deleteLater(call);
         if (!active.agent.isEmpty())
             Q_EMIT agentReleased(active.agent);
     }

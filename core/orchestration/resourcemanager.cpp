@@ -1,5 +1,7 @@
 #include "resourcemanager.h"
 
+#include "core/loop/deferredcalls.h"
+
 #include <QLoggingCategory>
 
 namespace Madf {
@@ -54,7 +56,7 @@ bool ResourceManager::grantWaiting()
         m_totalWaitNs += request.waited.nsecsElapsed();
         m_undelivered.insert(slotId, std::move(request));
         // Queued so that no caller is re-entered from its own acquire()/release().
-        QMetaObject::invokeMethod(this, [this, slotId] { deliver(slotId); }, Qt::QueuedConnection);
+        DeferredCalls::post(this, [this, slotId] { deliver(slotId); });
         changed = true;
     }
     if (changed)

@@ -6,7 +6,7 @@
 #include "verificationstage.h"
 #include "writingstages.h"
 
-#include <QTimer>
+#include "core/loop/deferredcalls.h"
 
 namespace Madf {
 
@@ -75,7 +75,7 @@ void StageRunner::finish()
         return;
     m_finished = true;
     // Never from inside a step's callback: the run may delete this stage.
-    QTimer::singleShot(0, this, [this] { m_run->stageFinished(this); });
+    DeferredCalls::post(this, [this] { m_run->stageFinished(this); });
 }
 
 std::shared_ptr<Countdown> Countdown::make(QObject *context, int count, std::function<void()> then)
@@ -84,7 +84,7 @@ std::shared_ptr<Countdown> Countdown::make(QObject *context, int count, std::fun
     c->m_left = count;
     c->m_then = std::move(then);
     if (count <= 0)
-        QTimer::singleShot(0, context, [c] { if (c->m_then) std::exchange(c->m_then, nullptr)(); });
+        DeferredCalls::post(context, [c] { if (c->m_then) std::exchange(c->m_then, nullptr)(); });
     return c;
 }
 

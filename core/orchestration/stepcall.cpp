@@ -12,6 +12,7 @@
 #include "core/llm/llmcall.h"
 #include "core/llm/llmclient.h"
 #include "core/llm/tokencounter.h"
+#include "core/loop/deferredcalls.h"
 #include "core/metrics/costtracker.h"
 #include "core/metrics/metricsregistry.h"
 #include "core/metrics/performancemonitor.h"
@@ -147,10 +148,10 @@ void StepCall::attempt(const LlmRequest &request)
             result.simulated = isSimulatedProvider(m_config, m_request.provider);
             if (m_services->metrics)
                 m_services->metrics->increment(QLatin1String(MetricNames::CacheHitsTotal));
-            QMetaObject::invokeMethod(this, [this, result] {
+            DeferredCalls::post(this, [this, result] {
                 record(result, true);
                 handleReply(result, true);
-            }, Qt::QueuedConnection);
+            });
             return;
         }
         if (m_services->metrics)
@@ -175,8 +176,7 @@ void StepCall::attempt(const LlmRequest &request)
     const double estimate = m_services->pricing.cost(m_request.model, expected, local).value_or(0.0);
     const BudgetCheck budget = admit(estimate);
     if (budget.exceeded) {
-        QMetaObject::invokeMethod(this, [this, budget] { finish(StepOutcome::OverBudget, budget.message); },
-                                  Qt::QueuedConnection);
+        DeferredCalls::post(this, [this, budget] { finish(StepOutcome::OverBudget, budget.message); });
         return;
     }
     m_services->agents->acquire(this, [this](int slot) { onAgentGranted(slot); });

@@ -3,6 +3,7 @@
 #include "engineservices.h"
 
 #include "core/log/log.h"
+#include "core/loop/deferredcalls.h"
 #include "core/storage/documentstore.h"
 
 namespace Madf {
@@ -60,7 +61,7 @@ void StoreWriter::queueHandOff()
     // Handed over from the event loop, so never inside a pass: a call's
     // record and its step stay in one batch.
     m_handOffQueued = true;
-    QMetaObject::invokeMethod(this, [this] { handOff(false); }, Qt::QueuedConnection);
+    DeferredCalls::post(this, [this] { handOff(false); });
 }
 
 void StoreWriter::saveBeforeHandOff(const void *owner, std::function<void()> save)

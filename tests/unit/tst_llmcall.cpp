@@ -33,7 +33,8 @@ public:
 
 void flushDeferredDeletes()
 {
-    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    // LlmCall deletes itself through DeferredCalls, whose pass is a posted event.
+    QCoreApplication::sendPostedEvents();
 }
 
 } // namespace

@@ -1,0 +1,96 @@
+#include "core/loop/deferredcalls.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QThread>
+
+namespace Madf {
+
+namespace {
+
+thread_local DeferredCalls *t_current = nullptr;
+
+QEvent::Type passEventType()
+{
+    static const auto type = QEvent::Type(QEvent::registerEventType());
+    return type;
+}
+
+} // namespace
+
+DeferredCalls &DeferredCalls::current()
+{
+    if (!t_current) {
+        auto *queue = new DeferredCalls;
+        t_current = queue;
+        // Gone with its thread: a thread's `finished` is emitted in that
+        // thread, before it ends. The main thread's goes with the application.
+        QThread *thread = QThread::currentThread();
+        QCoreApplication *app = QCoreApplication::instance();
+        if (app && thread == app->thread())
+            queue->setParent(app);
+        else
+            connect(thread, &QThread::finished, queue, [queue] { delete queue; }, Qt::DirectConnection);
+    }
+    return *t_current;
+}
+
+DeferredCalls::~DeferredCalls()
+{
+    if (t_current == this)
+        t_current = nullptr;
+}
+
+void DeferredCalls::post(QObject *context, std::function<void()> call)
+{
+    Q_ASSERT(context && call);
+    current().add(context, std::move(call));
+}
+
+void DeferredCalls::deleteLater(QObject *object)
+{
+    if (object)
+        current().add(object, nullptr);
+}
+
+qsizetype DeferredCalls::pending()
+{
+    return t_current ? qsizetype(t_current->m_items.size()) : 0;
+}
+
+void DeferredCalls::add(QObject *context, std::function<void()> call)
+{
+    Q_ASSERT_X(context->thread() == thread(), "DeferredCalls", "used from a thread that does not own the context");
+    m_items.push_back(Item{context, std::move(call)});
+    if (!m_passPosted) {
+        m_passPosted = true;
+        QCoreApplication::postEvent(this, new QEvent(passEventType()));
+    }
+}
+
+bool DeferredCalls::event(QEvent *event)
+{
+    if (event->type() != passEventType())
+        return QObject::event(event);
+    runPass();
+    return true;
+}
+
+void DeferredCalls::runPass()
+{
+    m_passPosted = false;
+    // Only what was queued before this pass: calls queued now (by these)
+    // post the next pass.
+    for (qsizetype left = qsizetype(m_items.size()); left > 0 && !m_items.empty(); --left) {
+        Item item = std::move(m_items.front());
+        m_items.pop_front();
+        if (!item.context)
+            continue;   // destroyed meanwhile
+        if (item.call)
+            item.call();
+        else
+            delete item.context.data();
+    }
+}
+
+} // namespace Madf

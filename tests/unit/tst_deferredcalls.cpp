@@ -1,0 +1,182 @@
+#include "core/loop/deferredcalls.h"
+
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QPointer>
+#include <QTest>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+using namespace Madf;
+
+namespace {
+
+/** Counts the events Qt delivers to the deferred-call queues: one per pass. */
+class PassCounter : public QObject
+{
+public:
+    int passes = 0;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched->inherits("Madf::DeferredCalls") && event->type() >= QEvent::User)
+            ++passes;
+        return false;
+    }
+};
+
+/** Runs the event loop until nothing is left for it, or 5 s have gone by. */
+void runUntilIdle()
+{
+    QElapsedTimer clock;
+    clock.start();
+    while (DeferredCalls::pending() > 0 && clock.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+class TestDeferredCalls : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void runsLaterInTheOrderAsked();
+    void manyCallsCostOnePostedEvent();
+    void callsQueuedByACallWaitForTheNextPass();
+    void otherEventsRunBetweenPasses();
+    void destroyedContextDropsItsCalls();
+    void deletesLikeDeleteLater();
+    void eachThreadHasItsOwnQueue();
+};
+
+void TestDeferredCalls::runsLaterInTheOrderAsked()
+{
+    QObject context;
+    QStringList log;
+    for (int i = 0; i < 5; ++i)
+        DeferredCalls::post(&context, [&log, i] { log << QString::number(i); });
+    log << QStringLiteral("caller");
+    QCOMPARE(DeferredCalls::pending(), 5);
+    runUntilIdle();
+    QCOMPARE(log, QStringList({QStringLiteral("caller"), QStringLiteral("0"), QStringLiteral("1"),
+                               QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}));
+    QCOMPARE(DeferredCalls::pending(), 0);
+}
+
+void TestDeferredCalls::manyCallsCostOnePostedEvent()
+{
+    PassCounter counter;
+    QCoreApplication::instance()->installEventFilter(&counter);
+    QObject context;
+    int ran = 0;
+    for (int i = 0; i < 100; ++i)
+        DeferredCalls::post(&context, [&ran] { ++ran; });
+    runUntilIdle();
+    QCoreApplication::instance()->removeEventFilter(&counter);
+    QCOMPARE(ran, 100);
+    QCOMPARE(counter.passes, 1);
+}
+
+void TestDeferredCalls::callsQueuedByACallWaitForTheNextPass()
+{
+    PassCounter counter;
+    QCoreApplication::instance()->installEventFilter(&counter);
+    QObject context;
+    QStringList log;
+    DeferredCalls::post(&context, [&] {
+        log << QStringLiteral("first");
+        DeferredCalls::post(&context, [&] { log << QStringLiteral("queued by first"); });
+        QCOMPARE(DeferredCalls::pending(), 2);   // itself gone; second and the new one wait
+    });
+    DeferredCalls::post(&context, [&] { log << QStringLiteral("second"); });
+    runUntilIdle();
+    QCoreApplication::instance()->removeEventFilter(&counter);
+    QCOMPARE(log, QStringList({QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("queued by first")}));
+    QCOMPARE(counter.passes, 2);
+}
+
+void TestDeferredCalls::otherEventsRunBetweenPasses()
+{
+    // A chain of calls that keeps queueing the next one must not keep the
+    // loop from anything else (a cancel from the GUI, a timeout).
+    QObject context;
+    QStringList log;
+    int left = 50;
+    std::function<void()> step = [&] {
+        log << QStringLiteral("step");
+        if (--left > 0)
+            DeferredCalls::post(&context, step);
+    };
+    DeferredCalls::post(&context, step);
+    QMetaObject::invokeMethod(&context, [&log] { log << QStringLiteral("queued by Qt"); }, Qt::QueuedConnection);
+    runUntilIdle();
+    QCOMPARE(left, 0);
+    const qsizetype qt = log.indexOf(QStringLiteral("queued by Qt"));
+    QVERIFY2(qt >= 0 && qt < 5, qPrintable(QStringLiteral("Qt's event ran at %1 of %2").arg(qt).arg(log.size())));
+}
+
+void TestDeferredCalls::destroyedContextDropsItsCalls()
+{
+    auto gone = std::make_unique<QObject>();
+    QObject kept;
+    QStringList log;
+    DeferredCalls::post(gone.get(), [&log] { log << QStringLiteral("gone"); });
+    DeferredCalls::post(&kept, [&log] { log << QStringLiteral("kept"); });
+    gone.reset();
+    runUntilIdle();
+    QCOMPARE(log, QStringList{QStringLiteral("kept")});
+}
+
+void TestDeferredCalls::deletesLikeDeleteLater()
+{
+    QPointer<QObject> object = new QObject;
+    DeferredCalls::deleteLater(object);
+    QVERIFY(object);   // not inside the caller
+    runUntilIdle();
+    QVERIFY(!object);
+
+    // Deleted by someone else first (a parent, say), or asked twice: once only.
+    QObject parent;
+    QPointer<QObject> child = new QObject(&parent);
+    DeferredCalls::deleteLater(child);
+    DeferredCalls::deleteLater(child);
+    delete child.data();
+    runUntilIdle();
+    QVERIFY(parent.children().isEmpty());
+}
+
+void TestDeferredCalls::eachThreadHasItsOwnQueue()
+{
+    QThread worker;
+    worker.start();
+    QObject context;
+    context.moveToThread(&worker);
+    std::atomic<QThread *> ranIn = nullptr;
+    std::atomic<bool> neverRuns = false;
+    QMetaObject::invokeMethod(&context, [&] {
+        DeferredCalls::post(&context, [&] { ranIn = QThread::currentThread(); });
+    }, Qt::QueuedConnection);
+    QTRY_COMPARE(ranIn.load(), &worker);
+    QCOMPARE(DeferredCalls::pending(), 0);   // the main thread's queue saw none of it
+
+    // Queued just before the thread's loop ends: dropped with the thread's
+    // queue, never run, nothing left behind.
+    QThread *main = QThread::currentThread();
+    QMetaObject::invokeMethod(&context, [&] {
+        DeferredCalls::post(&context, [&] { neverRuns = true; });
+        context.moveToThread(main);   // home again, from the thread it lives in
+        QThread::currentThread()->quit();
+    }, Qt::BlockingQueuedConnection);
+    QVERIFY(worker.wait(5000));
+    QVERIFY(!neverRuns);
+}
+
+QTEST_GUILESS_MAIN(TestDeferredCalls)
+#include "tst_deferredcalls.moc"
