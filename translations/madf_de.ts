@@ -4001,6 +4001,10 @@ Konfiguration, 3 gestoppt (abgebrochen, Budget oder Zeitlimit), die bisherige Ar
         <source>Stopped at: %1. Resume continues it without paying again for finished calls.</source>
         <translation>Angehalten bei: %1. „Fortsetzen“ macht weiter, ohne fertige Aufrufe noch einmal zu bezahlen.</translation>
     </message>
+    <message>
+        <source>Not finished</source>
+        <translation>Nicht fertig</translation>
+    </message>
 </context>
 <context>
     <name>Madf::Ui::InspectorPanel</name>

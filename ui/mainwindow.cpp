@@ -201,16 +201,22 @@ void MainWindow::setConfig(const Config &config, const QString &savePath)
         m_timeline->setDatabasePath(databasePath(config));
         m_dashboard->setDatabasePath(databasePath(config));
         const QString db = databasePath(config);
-        auto *watcher = new QFutureWatcher<double>(this);
+        // Today's calls made before this start, paid and simulated: the
+        // label shows the day's spending, not this session's.
+        auto *watcher = new QFutureWatcher<StoreTotals>(this);
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
-            m_costToday += watcher->result();
+            const StoreTotals today = watcher->result();
             watcher->deleteLater();
+            rollCostDay();
+            m_costToday += today.todayCostUsd;
+            m_simulatedCostToday += today.todaySimulatedUsd;
             createStatusBar();
         });
+        m_costDay = QDate::currentDate();
         watcher->setFuture(QtConcurrent::run([db] {
             DocumentStore store;
             const QDateTime midnight(QDate::currentDate(), QTime(0, 0));
-            return store.open(db) ? store.totals(midnight).todayCostUsd : 0.0;
+            return store.open(db) ? store.totals(midnight) : StoreTotals{};
         }));
     } else {
         m_engine->setConfig(m_keys->applied(config));
@@ -251,6 +257,7 @@ void MainWindow::connectEngine()
     connect(m_engine, &EngineThread::callRecorded, this, [this](const CallRecordEvent &call) {
         if (call.costUsd && !call.fromCache) {
             // Simulated calls are priced as the models they imitate; kept apart, never added to what is paid.
+            rollCostDay();
             (call.simulated ? m_simulatedCostToday : m_costToday) += *call.costUsd;
             createStatusBar();
         }
@@ -391,6 +398,7 @@ void MainWindow::createStatusBar()
     m_runningLabel->setText(tr("Running: %1").arg(m_running.size()));
     if (m_history)
         m_history->setRunning(m_running);
+    rollCostDay();
     if (usesOnlySimulated(m_config)) {
         m_costLabel->setText(tr("Today: $%1 (simulated)").arg(m_simulatedCostToday, 0, 'f', 4));
         m_costLabel->setToolTip(tr("No model is connected: this is what the simulated calls would cost with "
@@ -399,6 +407,16 @@ void MainWindow::createStatusBar()
         m_costLabel->setText(tr("Today: $%1").arg(m_costToday, 0, 'f', 4));
         m_costLabel->setToolTip(tr("What today's model calls cost"));
     }
+}
+
+void MainWindow::rollCostDay()
+{
+    const QDate today = QDate::currentDate();
+    if (m_costDay == today)
+        return;
+    m_costDay = today;
+    m_costToday = 0;
+    m_simulatedCostToday = 0;
 }
 
 void MainWindow::createMenus()

@@ -3,6 +3,7 @@
 #include "core/config/config.h"
 #include "core/model/document.h"
 
+#include <QDate>
 #include <QMainWindow>
 
 class QDockWidget;
@@ -87,6 +88,8 @@ private:
                           Qt::DockWidgetArea area);
     void createMenus();
     void createStatusBar();
+    /** Starts the day's cost figures again once the date has changed. */
+    void rollCostDay();
     void connectEngine();
     void restoreLayout();
     void onAbout();
@@ -127,6 +130,7 @@ private:
     QSet<QString> m_running;
     double m_costToday = 0;
     double m_simulatedCostToday = 0; ///< what simulated calls would cost; shown when no model is connected
+    QDate m_costDay;                 ///< the day the two figures above add up
 };
 
 } // namespace Madf::Ui

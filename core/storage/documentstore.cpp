@@ -474,9 +474,10 @@ DocumentStore::Totals DocumentStore::totals(const QDateTime &since, QString *err
         " TOTAL(created_at >= ? AND from_cache = 0 AND simulated = 0 AND cost_usd IS NULL),"
         " TOTAL(CASE WHEN created_at >= ? AND from_cache = 0 AND simulated = 0 THEN cost_usd END),"
         " TOTAL(CASE WHEN created_at >= ? AND from_cache = 0 AND simulated = 0 THEN cost_usd END),"
-        " TOTAL(CASE WHEN created_at >= ? AND from_cache = 1 THEN cost_usd END)"
+        " TOTAL(CASE WHEN created_at >= ? AND from_cache = 1 THEN cost_usd END),"
+        " TOTAL(CASE WHEN created_at >= ? AND from_cache = 0 AND simulated = 1 THEN cost_usd END)"
         " FROM calls WHERE created_at >= ?");
-    auto calls = exec(callSql, {sinceMs, sinceMs, sinceMs, midnightMs, sinceMs, qMin(sinceMs, midnightMs)},
+    auto calls = exec(callSql, {sinceMs, sinceMs, sinceMs, midnightMs, sinceMs, midnightMs, qMin(sinceMs, midnightMs)},
                       operation, error);
     if (!calls || !calls->next())
         return totals;
@@ -485,6 +486,7 @@ DocumentStore::Totals DocumentStore::totals(const QDateTime &since, QString *err
     totals.costUsd = calls->value(2).toDouble();
     totals.todayCostUsd = calls->value(3).toDouble();
     totals.savedUsd = calls->value(4).toDouble();
+    totals.todaySimulatedUsd = calls->value(5).toDouble();
     return totals;
 }
 

@@ -143,6 +143,9 @@ struct StoreTotals
     int unknownCostCalls = 0;    ///< of those, calls whose price is unknown
     double costUsd = 0;          ///< known spend since `since`
     double todayCostUsd = 0;     ///< known spend since local midnight
+    /** What today's simulated calls would have cost with the models they
+     *  imitate (never paid, so kept out of the figures above). */
+    double todaySimulatedUsd = 0;
     double savedUsd = 0;         ///< what the cache hits since `since` would have cost
 };
 

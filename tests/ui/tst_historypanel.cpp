@@ -50,6 +50,15 @@ void TestHistoryPanel::unfinishedDocumentsNotRunningAreInterrupted()
     QCOMPARE(statusOf("doc-running"), QStringLiteral("Interrupted"));
     QVERIFY(panel.view()->topLevelItem(panel.idAt(0) == "doc-running" ? 0 : 1)->toolTip(1).contains("Resume"));
     QCOMPARE(statusOf("doc-done"), documentStatusLabel(DocumentStatus::Complete));
+    // Latency: none for one that never finished (not "0.0 s"), the time taken for one that did.
+    auto latencyOf = [&](const QString &id) {
+        for (int i = 0; i < panel.rowCount(); ++i)
+            if (panel.idAt(i) == id)
+                return panel.view()->topLevelItem(i)->text(4);
+        return QString();
+    };
+    QCOMPARE(latencyOf("doc-running"), QStringLiteral("—"));
+    QCOMPARE(latencyOf("doc-done"), QStringLiteral("0.0 s"));
     panel.setRunning({"doc-running"});
     QCOMPARE(statusOf("doc-running"), documentStatusLabel(DocumentStatus::Researching));
     panel.setRunning({});

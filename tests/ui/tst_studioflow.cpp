@@ -9,6 +9,8 @@
 #include "core/orchestration/enginethread.h"
 
 #include <QFrame>
+#include <QLabel>
+#include <QStatusBar>
 #include <QLineEdit>
 #include <QTreeWidget>
 #include <QSignalSpy>
@@ -85,6 +87,17 @@ void TestStudioFlow::historyListsAndReopens()
     QTRY_COMPARE(opened.count(), 1);
     QCOMPARE(w.documentView()->documentId(), m_firstId);
     QVERIFY(w.documentView()->renderedText().contains("beekeeping", Qt::CaseInsensitive));
+
+    // After a restart the status bar still counts the first window's
+    // (simulated) spending today, read back from the documents database.
+    auto todayLabel = [&w]() -> QString {
+        for (const QLabel *label : w.statusBar()->findChildren<QLabel *>())
+            if (label->text().startsWith(QLatin1String("Today:")))
+                return label->text();
+        return {};
+    };
+    QTRY_VERIFY2(todayLabel().endsWith(QLatin1String("(simulated)")) && todayLabel() != "Today: $0.0000 (simulated)",
+                 qPrintable(todayLabel()));
 }
 
 void TestStudioFlow::cancelStopsADocument()

@@ -547,16 +547,21 @@ private Q_SLOTS:
         CallRecord simulated = makeCall(recent.id, 0.30, now);
         simulated.simulated = true;
         QVERIFY(store.recordCall(simulated) > 0);
+        CallRecord simulatedYesterday = makeCall(recent.id, 0.40, now.addSecs(-25 * 3600));
+        simulatedYesterday.simulated = true;
+        QVERIFY(store.recordCall(simulatedYesterday) > 0);
 
         QString error;
         const DocumentStore::Totals totals = store.totals(now.addDays(-2), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(totals.documents, 1);
-        QCOMPARE(totals.calls, 5);
+        QCOMPARE(totals.calls, 6);
         QCOMPARE(totals.unknownCostCalls, 1);
         QVERIFY(qAbs(totals.costUsd - 0.60) < 1e-9);
         QVERIFY(qAbs(totals.todayCostUsd - 0.10) < 1e-9);
         QVERIFY(qAbs(totals.savedUsd - 0.20) < 1e-9);
+        // What the status bar shows after a restart with only the simulator.
+        QVERIFY(qAbs(totals.todaySimulatedUsd - 0.30) < 1e-9);
 
         const DocumentStore::Totals all = store.totals(QDateTime());
         QCOMPARE(all.documents, 2);

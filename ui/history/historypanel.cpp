@@ -202,7 +202,13 @@ void HistoryPanel::refresh()
             }
             item->setText(CostCol, QStringLiteral("$%1").arg(s.costUsd, 0, 'f', 4));
             item->setData(CostCol, Qt::UserRole, s.costUsd);
-            item->setText(LatencyCol, tr("%1 s").arg(s.latencyMs / 1000.0, 0, 'f', 1));
+            if (!isTerminal(s.status) && s.latencyMs <= 0) {
+                // Running, or cut off mid-run: it has no end, so no latency yet.
+                item->setText(LatencyCol, QStringLiteral("—"));
+                item->setToolTip(LatencyCol, tr("Not finished"));
+            } else {
+                item->setText(LatencyCol, tr("%1 s").arg(s.latencyMs / 1000.0, 0, 'f', 1));
+            }
             item->setData(LatencyCol, Qt::UserRole, s.latencyMs);
             item->setText(WordsCol, QString::number(s.wordCount));
             item->setData(WordsCol, Qt::UserRole, s.wordCount);
