@@ -149,6 +149,9 @@ void StepCall::attempt(const LlmRequest &request)
             if (m_services->metrics)
                 m_services->metrics->increment(QLatin1String(MetricNames::CacheHitsTotal));
             DeferredCalls::post(this, [this, result] {
+                // The live view shows a cached reply as it would a streamed one: whole, at once.
+                if (m_request.stream && !result.text.isEmpty())
+                    Q_EMIT textStreamed(m_spec.key, result.text);
                 record(result, true);
                 handleReply(result, true);
             });

@@ -23,6 +23,9 @@ private Q_SLOTS:
         QVERIFY(engine.open(nullptr));
         Recorder rec(&engine);
 
+        QHash<QString, QHash<QString, QString>> streamed;   // document -> step -> text
+        connect(&engine, &DocumentOrchestrator::textStreamed, this,
+                [&streamed](const QString &doc, const QString &step, const QString &delta) { streamed[doc][step] += delta; });
         const QString first = engine.createDocument(request());
         QVERIFY(rec.waitFinished(first));
         QCOMPARE(rec.finished.value(first).status, DocumentStatus::Complete);
@@ -45,6 +48,10 @@ private Q_SLOTS:
         for (const CallRecord &c : engine.store()->calls(second))
             QVERIFY(c.fromCache);
         QVERIFY(engine.responseCache()->stats().hits >= calls.size());
+
+        // The live view sees the cached replies' text as it saw the first ones' stream.
+        QVERIFY(!streamed.value(first).isEmpty());
+        QCOMPARE(streamed.value(second), streamed.value(first));
 
         // The same replies make the same document.
         const Document original = rec.finished.value(first);
