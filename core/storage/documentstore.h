@@ -99,6 +99,10 @@ public:
 
     /** Inserts the step, or replaces the one with the same key. */
     bool saveStep(const QString &documentId, const StepRecord &step, QString *error = nullptr);
+    /** The same, with the metadata given as JSON text (an object, as
+     *  JsonWriter writes it) instead of step.metadata. */
+    bool saveStep(const QString &documentId, const StepRecord &step, const QByteArray &metadataJson,
+                  QString *error = nullptr);
     /** In the order they were first saved. */
     QList<StepRecord> steps(const QString &documentId, QString *error = nullptr);
     std::optional<StepRecord> step(const QString &documentId, const QString &stepKey, QString *error = nullptr);

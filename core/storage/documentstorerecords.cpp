@@ -4,6 +4,7 @@
 
 #include "core/storage/documentstore.h"
 
+#include "core/model/jsonwriter.h"
 #include "core/storage/storevalues.h"
 
 #include <QJsonDocument>
@@ -40,6 +41,14 @@ const QString kStepColumns = QStringLiteral("step_key, stage, agent, status, out
 
 bool DocumentStore::saveStep(const QString &documentId, const StepRecord &step, QString *error)
 {
+    JsonWriter metadata;
+    metadata.json(step.metadata);
+    return saveStep(documentId, step, metadata.take(), error);
+}
+
+bool DocumentStore::saveStep(const QString &documentId, const StepRecord &step, const QByteArray &metadataJson,
+                             QString *error)
+{
     const QString operation = tr("save step %1 of document %2").arg(step.stepKey, documentId);
     if (step.stepKey.isEmpty())
         return fail(m_connection.describe(operation, tr("the step has no key")), error);
@@ -53,7 +62,7 @@ bool DocumentStore::saveStep(const QString &documentId, const StepRecord &step, 
         " created_at = excluded.created_at");
     return run(sql,
                {documentId, step.stepKey, text(step.stage), text(step.agent), stepStatusName(step.status),
-                longText(step.output), jsonText(step.metadata), toMs(step.createdAt)},
+                longText(step.output), jsonText(metadataJson), toMs(step.createdAt)},
                operation, error);
 }
 

@@ -47,6 +47,18 @@ private Q_SLOTS:
         QVERIFY(spent.savedUsd > 0);
         for (const CallRecord &c : engine.store()->calls(second))
             QVERIFY(c.fromCache);
+        // Each step's metadata says how it was answered.
+        const QList<StepRecord> firstSteps = engine.store()->steps(first);
+        const QList<StepRecord> secondSteps = engine.store()->steps(second);
+        QCOMPARE(secondSteps.size(), firstSteps.size());
+        QVERIFY(!secondSteps.isEmpty());
+        for (const StepRecord &s : firstSteps) {
+            QCOMPARE(s.metadata.value(QStringLiteral("from_cache")), QJsonValue(false));
+            QVERIFY2(s.metadata.value(QStringLiteral("calls")).toInt() >= 1, qPrintable(s.stepKey));
+            QVERIFY(s.metadata.contains(QStringLiteral("repaired")));
+        }
+        for (const StepRecord &s : secondSteps)
+            QCOMPARE(s.metadata.value(QStringLiteral("from_cache")), QJsonValue(true));
         QVERIFY(engine.responseCache()->stats().hits >= calls.size());
 
         // The live view sees the cached replies' text as it saw the first ones' stream.

@@ -221,6 +221,13 @@ private Q_SLOTS:
         QVERIFY(draft.has_value());
         QCOMPARE(draft->output, QStringLiteral("draft"));
         QCOMPARE(draft->metadata.value(QStringLiteral("tokens")).toInt(), 42);
+        // Metadata given as JSON text (the engine's way) reads back the same.
+        StepRecord withText = makeStep(QStringLiteral("edit/structure"), {});
+        QVERIFY(store.saveStep(document.id, withText, R"({"calls":2,"from_cache":false,"repaired":true})", &error));
+        const std::optional<StepRecord> edited = store.step(document.id, QStringLiteral("edit/structure"));
+        QVERIFY(edited.has_value());
+        QCOMPARE(edited->metadata, QJsonObject({{QStringLiteral("calls"), 2}, {QStringLiteral("from_cache"), false},
+                                                {QStringLiteral("repaired"), true}}));
         QVERIFY(!store.step(document.id, QStringLiteral("section/4/draft"), &error).has_value());
         QVERIFY(error.isEmpty());
         QVERIFY(store.steps(QStringLiteral("other")).isEmpty());
