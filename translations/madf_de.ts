@@ -4005,6 +4005,10 @@ Konfiguration, 3 gestoppt (abgebrochen, Budget oder Zeitlimit), die bisherige Ar
         <source>Not finished</source>
         <translation>Nicht fertig</translation>
     </message>
+    <message>
+        <source>Not finished; it had run for %1 s when last saved</source>
+        <translation>Nicht fertig; beim letzten Speichern lief es seit %1 s</translation>
+    </message>
 </context>
 <context>
     <name>Madf::Ui::InspectorPanel</name>

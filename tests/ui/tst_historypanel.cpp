@@ -31,11 +31,13 @@ void TestHistoryPanel::unfinishedDocumentsNotRunningAreInterrupted()
         running.request.topic = "Solar power";
         running.title = "Solar power";
         running.status = DocumentStatus::Researching;
+        DocumentRow runningRow;
+        runningRow.latencyMs = 34700;   // how long it had run at its last save
         Document done = running;
         done.id = "doc-done";
         done.title = "Wind power";
         done.status = DocumentStatus::Complete;
-        QVERIFY2(store.saveDocument(running, {}, &error), qPrintable(error));
+        QVERIFY2(store.saveDocument(running, runningRow, &error), qPrintable(error));
         QVERIFY2(store.saveDocument(done, {}, &error), qPrintable(error));
     }
     HistoryPanel panel;
@@ -58,6 +60,7 @@ void TestHistoryPanel::unfinishedDocumentsNotRunningAreInterrupted()
         return QString();
     };
     QCOMPARE(latencyOf("doc-running"), QStringLiteral("—"));
+    QVERIFY(panel.view()->topLevelItem(panel.idAt(0) == "doc-running" ? 0 : 1)->toolTip(4).contains("34.7 s"));
     QCOMPARE(latencyOf("doc-done"), QStringLiteral("0.0 s"));
     panel.setRunning({"doc-running"});
     QCOMPARE(statusOf("doc-running"), documentStatusLabel(DocumentStatus::Researching));

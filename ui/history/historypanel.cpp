@@ -202,10 +202,13 @@ void HistoryPanel::refresh()
             }
             item->setText(CostCol, QStringLiteral("$%1").arg(s.costUsd, 0, 'f', 4));
             item->setData(CostCol, Qt::UserRole, s.costUsd);
-            if (!isTerminal(s.status) && s.latencyMs <= 0) {
-                // Running, or cut off mid-run: it has no end, so no latency yet.
+            if (!isTerminal(s.status)) {
+                // Running, or cut off mid-run: it has no end, so no latency.
+                // What its row holds is how long it had run at its last save.
                 item->setText(LatencyCol, QStringLiteral("—"));
-                item->setToolTip(LatencyCol, tr("Not finished"));
+                item->setToolTip(LatencyCol, s.latencyMs > 0 ? tr("Not finished; it had run for %1 s when last saved")
+                                                                    .arg(s.latencyMs / 1000.0, 0, 'f', 1)
+                                                              : tr("Not finished"));
             } else {
                 item->setText(LatencyCol, tr("%1 s").arg(s.latencyMs / 1000.0, 0, 'f', 1));
             }
