@@ -21,6 +21,10 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("MADF Studio"));
     QApplication::setOrganizationName(QStringLiteral("madf"));
     QApplication::setApplicationVersion(QStringLiteral(MADF_VERSION));
+    // Every window's icon, and the desktop file it belongs to (Wayland
+    // finds the icon and the name in the menus through it).
+    QApplication::setWindowIcon(Madf::Ui::Theme::appIcon());
+    QGuiApplication::setDesktopFileName(QStringLiteral("madf-studio"));
 
     // The language is installed before any text is made, --help included;
     // the parser below only documents and checks --lang.

@@ -1,5 +1,6 @@
 // The main window's frame: name, version, docks, and a remembered layout.
 #include "ui/mainwindow.h"
+#include "ui/theme/theme.h"
 
 #include <QApplication>
 #include <QDockWidget>
@@ -18,6 +19,7 @@ private slots:
     void titleNamesAppAndVersion();
     void docksArePresentAndToggleable();
     void layoutIsRemembered();
+    void appIconAndDesktopEntry();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -80,6 +82,30 @@ void TestMainWindow::layoutIsRemembered()
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QVERIFY(!again.dashboardDock()->isVisible());
     QCOMPARE(again.size(), QSize(1350, 860));
+}
+
+// The icon is compiled in at every size the desktop asks for, and the desktop
+// entry that `cmake --install` puts in share/applications names it and the
+// program.
+void TestMainWindow::appIconAndDesktopEntry()
+{
+    const QIcon icon = Madf::Ui::Theme::appIcon();
+    QVERIFY(!icon.isNull());
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        QVERIFY2(icon.availableSizes().contains(QSize(size, size)), qPrintable(QString::number(size)));
+    // Drawn, not blank: the tile's blue at the top edge, the page's white in the middle.
+    const QImage image = icon.pixmap(QSize(64, 64)).toImage();
+    const QColor tile = image.pixelColor(32, 4);
+    QVERIFY2(tile.alpha() == 255 && tile.blue() > tile.red() + 80, qPrintable(tile.name()));
+    QCOMPARE(image.pixelColor(34, 22).name(), QStringLiteral("#ffffff"));
+
+    QSettings entry(QStringLiteral(MADF_SOURCE_DIR "/resources/madf-studio.desktop"), QSettings::IniFormat);
+    entry.beginGroup(QStringLiteral("Desktop Entry"));
+    QCOMPARE(entry.value("Type").toString(), QStringLiteral("Application"));
+    QCOMPARE(entry.value("Name").toString(), QStringLiteral("MADF Studio"));
+    QCOMPARE(entry.value("Exec").toString(), QStringLiteral("madf-studio"));
+    QCOMPARE(entry.value("Icon").toString(), QStringLiteral("madf-studio"));
+    QVERIFY(QFile::exists(QStringLiteral(MADF_SOURCE_DIR "/resources/icons/madf-studio.svg")));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -73,6 +73,16 @@ double contrast(const QColor &a, const QColor &b)
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+QIcon appIcon()
+{
+    // PNGs rendered for each size (small ones are not just scaled down), so
+    // no SVG icon engine is needed at run time.
+    QIcon icon;
+    for (const int size : {16, 32, 48, 64, 128, 256})
+        icon.addFile(QStringLiteral(":/madf/icons/madf-studio-%1.png").arg(size), QSize(size, size));
+    return icon;
+}
+
 QPalette darkPalette()
 {
     QPalette p;

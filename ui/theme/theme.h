@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QColor>
+#include <QIcon>
 #include <QPalette>
 
 #include <functional>
@@ -25,6 +26,9 @@ QPalette noticePalette(const QPalette &base);
 
 /** WCAG contrast ratio of two colours, 1 (none) to 21 (black on white). */
 double contrast(const QColor &a, const QColor &b);
+
+/** MADF Studio's icon, at each size it is drawn in (16 to 256 px). */
+QIcon appIcon();
 
 /** A dark Fusion palette, for `--dark` and for tests. */
 QPalette darkPalette();
