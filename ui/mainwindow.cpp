@@ -193,6 +193,9 @@ void MainWindow::setConfig(const Config &config, const QString &savePath)
         m_keys->load(config.providers.keys());
         if (usesOnlySimulated(config))
             m_localOffer->scan(); // first run: offer a local server if one is there
+        // Before the engine runs: the status bar's cost reads from the
+        // database what came before this moment (see below).
+        const QDateTime started = QDateTime::currentDateTime();
         m_engine = new EngineThread(m_keys->applied(config));
         connectEngine();
         m_dashboard->setEngine(m_engine);
@@ -203,20 +206,25 @@ void MainWindow::setConfig(const Config &config, const QString &savePath)
         const QString db = databasePath(config);
         // Today's calls made before this start, paid and simulated: the
         // label shows the day's spending, not this session's.
+        // Only the calls before this start: those after it reach the label
+        // through callRecorded, however late the query runs. Dropped if
+        // the day has changed by the time it answers.
+        const QDate day = started.date();
         auto *watcher = new QFutureWatcher<StoreTotals>(this);
-        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, day] {
             const StoreTotals today = watcher->result();
             watcher->deleteLater();
             rollCostDay();
+            if (day != m_costDay)
+                return;
             m_costToday += today.todayCostUsd;
             m_simulatedCostToday += today.todaySimulatedUsd;
             createStatusBar();
         });
-        m_costDay = QDate::currentDate();
-        watcher->setFuture(QtConcurrent::run([db] {
+        m_costDay = day;
+        watcher->setFuture(QtConcurrent::run([db, day, started] {
             DocumentStore store;
-            const QDateTime midnight(QDate::currentDate(), QTime(0, 0));
-            return store.open(db) ? store.totals(midnight) : StoreTotals{};
+            return store.open(db) ? store.totals(day.startOfDay(), nullptr, started) : StoreTotals{};
         }));
     } else {
         m_engine->setConfig(m_keys->applied(config));

@@ -9,6 +9,9 @@ namespace Madf {
 namespace {
 
 thread_local DeferredCalls *t_current = nullptr;
+/** Set once this thread's queue has gone: its loop is over, and what is
+ *  asked for from now on takes Qt's own way. */
+thread_local bool t_ended = false;
 
 QEvent::Type passEventType()
 {
@@ -18,9 +21,14 @@ QEvent::Type passEventType()
 
 } // namespace
 
-DeferredCalls &DeferredCalls::current()
+DeferredCalls *DeferredCalls::current()
 {
     if (!t_current) {
+        // A thread that is ending (its `finished` is being emitted, or
+        // objects are being torn down after it) gets no new queue: nothing
+        // would run it. Qt's posting still deletes what is asked then.
+        if (t_ended || QThread::currentThread()->isFinished())
+            return nullptr;
         auto *queue = new DeferredCalls;
         t_current = queue;
         // Gone with its thread: a thread's `finished` is emitted in that
@@ -32,25 +40,43 @@ DeferredCalls &DeferredCalls::current()
         else
             connect(thread, &QThread::finished, queue, [queue] { delete queue; }, Qt::DirectConnection);
     }
-    return *t_current;
+    return t_current;
 }
 
 DeferredCalls::~DeferredCalls()
 {
-    if (t_current == this)
+    if (t_current == this) {
         t_current = nullptr;
+        t_ended = true;
+    }
+    // As Qt does with deleteLater() when a thread ends: what was to be
+    // deleted is; the calls are dropped, as queued invocations are. A
+    // deletion may ask for more: those go Qt's way (see current()).
+    while (!m_items.empty()) {
+        const Item item = std::move(m_items.front());
+        m_items.pop_front();
+        if (!item.call && item.context)
+            delete item.context.data();
+    }
 }
 
 void DeferredCalls::post(QObject *context, std::function<void()> call)
 {
     Q_ASSERT(context && call);
-    current().add(context, std::move(call));
+    if (DeferredCalls *queue = current())
+        queue->add(context, std::move(call));
+    else
+        QMetaObject::invokeMethod(context, std::move(call), Qt::QueuedConnection);
 }
 
 void DeferredCalls::deleteLater(QObject *object)
 {
-    if (object)
-        current().add(object, nullptr);
+    if (!object)
+        return;
+    if (DeferredCalls *queue = current())
+        queue->add(object, nullptr);
+    else
+        object->deleteLater();
 }
 
 qsizetype DeferredCalls::pending()

@@ -28,8 +28,15 @@ namespace Madf {
  * news) still get their turn in between.
  *
  * One queue per thread, made on first use and gone with its thread (with
- * the application for the main thread); what it still holds then is
- * dropped. Use it only from the thread that owns @p context.
+ * the application for the main thread). Then, as Qt does at a thread's end,
+ * the objects waiting to be deleted are deleted and the calls dropped; what
+ * is asked for after that goes through Qt's own posting. Use it only from
+ * the thread that owns @p context, and do not move a context to another
+ * thread while it has calls waiting.
+ *
+ * A call must not spin an event loop of its own (no nested loops, as
+ * everywhere in the engine): the calls after it in the same pass would wait
+ * until it returns.
  */
 class DeferredCalls : public QObject
 {
@@ -51,7 +58,8 @@ protected:
 
 private:
     DeferredCalls() = default;
-    static DeferredCalls &current();
+    /** This thread's queue; null once the thread is ending. */
+    static DeferredCalls *current();
     void add(QObject *context, std::function<void()> call);
     void runPass();
 

@@ -149,6 +149,8 @@ void StepCall::attempt(const LlmRequest &request)
             if (m_services->metrics)
                 m_services->metrics->increment(QLatin1String(MetricNames::CacheHitsTotal));
             DeferredCalls::post(this, [this, result] {
+                if (m_done)
+                    return;   // cancelled meanwhile: nothing was asked, nothing to record
                 // The live view shows a cached reply as it would a streamed one: whole, at once.
                 if (m_request.stream && !result.text.isEmpty())
                     Q_EMIT textStreamed(m_spec.key, result.text);

@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <limits>
+
 namespace Madf {
 
 using namespace StoreValues;
@@ -453,15 +455,16 @@ bool DocumentStore::remove(const QString &id, QString *error)
     return query && query->numRowsAffected() > 0;
 }
 
-DocumentStore::Totals DocumentStore::totals(const QDateTime &since, QString *error)
+DocumentStore::Totals DocumentStore::totals(const QDateTime &since, QString *error, const QDateTime &before)
 {
     Totals totals;
     const qint64 sinceMs = since.isValid() ? since.toMSecsSinceEpoch() : 0;
+    const qint64 beforeMs = before.isValid() ? before.toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
     const qint64 midnightMs = QDate::currentDate().startOfDay().toMSecsSinceEpoch();
     const QString operation = tr("add up the costs");
 
-    auto documents = exec(QStringLiteral("SELECT COUNT(*) FROM documents WHERE created_at >= ?"), {sinceMs},
-                          operation, error);
+    auto documents = exec(QStringLiteral("SELECT COUNT(*) FROM documents WHERE created_at >= ? AND created_at < ?"),
+                          {sinceMs, beforeMs}, operation, error);
     if (!documents)
         return totals;
     if (documents->next())
@@ -476,8 +479,8 @@ DocumentStore::Totals DocumentStore::totals(const QDateTime &since, QString *err
         " TOTAL(CASE WHEN created_at >= ? AND from_cache = 0 AND simulated = 0 THEN cost_usd END),"
         " TOTAL(CASE WHEN created_at >= ? AND from_cache = 1 THEN cost_usd END),"
         " TOTAL(CASE WHEN created_at >= ? AND from_cache = 0 AND simulated = 1 THEN cost_usd END)"
-        " FROM calls WHERE created_at >= ?");
-    auto calls = exec(callSql, {sinceMs, sinceMs, sinceMs, midnightMs, sinceMs, midnightMs, qMin(sinceMs, midnightMs)},
+        " FROM calls WHERE created_at >= ? AND created_at < ?");
+    auto calls = exec(callSql, {sinceMs, sinceMs, sinceMs, midnightMs, sinceMs, midnightMs, qMin(sinceMs, midnightMs), beforeMs},
                       operation, error);
     if (!calls || !calls->next())
         return totals;

@@ -92,8 +92,10 @@ public:
     /** Deletes the document with its steps, revisions, quality reports and
      *  calls. False when there was none (error empty) or on error. */
     bool remove(const QString &id, QString *error = nullptr);
-    /** Spending since @p since (calls) and documents created since then. */
-    Totals totals(const QDateTime &since, QString *error = nullptr);
+    /** Spending since @p since (calls) and documents created since then.
+     *  A valid @p before leaves out what came at or after it (today's
+     *  figures included): what a window's own session adds as it goes. */
+    Totals totals(const QDateTime &since, QString *error = nullptr, const QDateTime &before = {});
 
     // Steps, revisions, quality reports --------------------------------------
 

@@ -30,6 +30,15 @@ protected:
     }
 };
 
+/** On its way out, asks for another object to be deleted (as a document run
+ *  stopping its steps does). */
+class DeletesAnother : public QObject
+{
+public:
+    QPointer<QObject> other;
+    ~DeletesAnother() override { DeferredCalls::deleteLater(other); }
+};
+
 /** Runs the event loop until nothing is left for it, or 5 s have gone by. */
 void runUntilIdle()
 {
@@ -54,6 +63,7 @@ private Q_SLOTS:
     void destroyedContextDropsItsCalls();
     void deletesLikeDeleteLater();
     void eachThreadHasItsOwnQueue();
+    void deletionsPendingAtAThreadsEndAreDone();
 };
 
 void TestDeferredCalls::runsLaterInTheOrderAsked()
@@ -176,6 +186,32 @@ void TestDeferredCalls::eachThreadHasItsOwnQueue()
     }, Qt::BlockingQueuedConnection);
     QVERIFY(worker.wait(5000));
     QVERIFY(!neverRuns);
+}
+
+void TestDeferredCalls::deletionsPendingAtAThreadsEndAreDone()
+{
+    // What deleteLater() would have deleted when the thread ends is deleted,
+    // and so is what those deletions ask for in turn (through Qt, the queue
+    // being gone by then).
+    QThread worker;
+    worker.start();
+    QObject context;
+    context.moveToThread(&worker);
+    QPointer<QObject> doomed;
+    QPointer<QObject> askedOnTheWayOut;
+    QThread *main = QThread::currentThread();
+    QMetaObject::invokeMethod(&context, [&] {
+        auto *first = new DeletesAnother;
+        first->other = new QObject;
+        doomed = first;
+        askedOnTheWayOut = first->other.data();
+        DeferredCalls::deleteLater(first);
+        context.moveToThread(main);
+        QThread::currentThread()->quit();
+    }, Qt::BlockingQueuedConnection);
+    QVERIFY(worker.wait(5000));
+    QVERIFY(!doomed);
+    QVERIFY(!askedOnTheWayOut);
 }
 
 QTEST_GUILESS_MAIN(TestDeferredCalls)

@@ -570,6 +570,15 @@ private Q_SLOTS:
         // What the status bar shows after a restart with only the simulator.
         QVERIFY(qAbs(totals.todaySimulatedUsd - 0.30) < 1e-9);
 
+        // Up to a moment (a window's start): what came at or after it is left out.
+        const DocumentStore::Totals earlier = store.totals(now.addDays(-2), &error, now.addSecs(-1));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(earlier.documents, 0);
+        QCOMPARE(earlier.calls, 2);   // the paid and the simulated one of 25 hours ago
+        QVERIFY(qAbs(earlier.costUsd - 0.50) < 1e-9);
+        QCOMPARE(earlier.todayCostUsd, 0.0);
+        QCOMPARE(earlier.todaySimulatedUsd, 0.0);
+
         const DocumentStore::Totals all = store.totals(QDateTime());
         QCOMPARE(all.documents, 2);
         QVERIFY(qAbs(all.costUsd - 1.60) < 1e-9);
