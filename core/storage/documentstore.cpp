@@ -323,6 +323,11 @@ bool DocumentStore::saveDocument(const Document &document, const DocumentRow &ro
 
     // ON CONFLICT ... DO UPDATE, not INSERT OR REPLACE: a replace deletes the
     // row first, and the cascade would take the steps and calls with it.
+    // created_at and batch_id are left out of the update: SQLite rewrites
+    // the index of every column an UPDATE names, changed or not, and each
+    // index page so touched is one more 16 KB WAL frame in every commit. A
+    // document's creation time never changes; its batch is set below, and
+    // only when it does change.
     static const QString sql = QStringLiteral(
         "INSERT INTO documents (id, title, topic, search_text, request_json, document_json, status,"
         " quality_score, cost_usd, latency_ms, word_count, created_at, updated_at, failure_reason,"
@@ -333,17 +338,22 @@ bool DocumentStore::saveDocument(const Document &document, const DocumentRow &ro
         " document_json = excluded.document_json, status = excluded.status,"
         " quality_score = excluded.quality_score, cost_usd = excluded.cost_usd,"
         " latency_ms = excluded.latency_ms, word_count = excluded.word_count,"
-        " created_at = excluded.created_at, updated_at = excluded.updated_at,"
+        " updated_at = excluded.updated_at,"
         " failure_reason = excluded.failure_reason,"
-        " batch_id = COALESCE(excluded.batch_id, documents.batch_id),"
         " config_json = COALESCE(excluded.config_json, documents.config_json)");
-    return run(sql,
-               {document.id, text(document.title), text(document.request.topic), text(searchText(document)),
-                jsonText(document.request.toJsonText()), jsonText(document.toJsonText()), toString(document.status),
-                realOrNull(document.qualityScore), row.costUsd, row.latencyMs, document.wordCount,
-                toMs(document.createdAt), toMs(document.updatedAt), textOrNull(document.failureReason),
-                textOrNull(row.batchId), textOrNull(row.configJson)},
-               operation, error);
+    if (!run(sql,
+             {document.id, text(document.title), text(document.request.topic), text(searchText(document)),
+              jsonText(document.request.toJsonText()), jsonText(document.toJsonText()), toString(document.status),
+              realOrNull(document.qualityScore), row.costUsd, row.latencyMs, document.wordCount,
+              toMs(document.createdAt), toMs(document.updatedAt), textOrNull(document.failureReason),
+              textOrNull(row.batchId), textOrNull(row.configJson)},
+             operation, error))
+        return false;
+    if (row.batchId.isEmpty())
+        return true;   // keeps the batch stored first, if any
+    // Matches no row (and so writes nothing) when the batch is already this one.
+    static const QString batchSql = QStringLiteral("UPDATE documents SET batch_id = ? WHERE id = ? AND batch_id IS NOT ?");
+    return run(batchSql, {row.batchId, document.id, row.batchId}, operation, error);
 }
 
 std::optional<Document> DocumentStore::document(const QString &id, QString *error)

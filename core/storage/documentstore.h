@@ -71,7 +71,9 @@ public:
     // Documents --------------------------------------------------------------
 
     /** Inserts or updates the document and its row (its steps, calls and
-     *  revisions stay). The document's createdAt and updatedAt are stored. */
+     *  revisions stay). The document's updatedAt is stored, and its
+     *  createdAt when it is first saved (a later save keeps that one); an
+     *  empty row.batchId keeps the batch stored before. */
     bool saveDocument(const Document &document, const DocumentRow &row = {}, QString *error = nullptr);
     /** Updates only the status, the update time and the row's cost and
      *  latency of a saved document, when its text has not changed: much

@@ -533,6 +533,37 @@ private Q_SLOTS:
         QVERIFY(error.isEmpty());
     }
 
+    // A later save keeps the creation time and, when it names none, the
+    // batch: the update leaves those columns (and their indexes) alone.
+    void laterSavesKeepCreationTimeAndBatch()
+    {
+        DocumentStore store;
+        QVERIFY(store.open(freshPath()));
+        const QDateTime created = QDateTime::currentDateTimeUtc().addDays(-3);
+        Document document = makeDocument(QStringLiteral("Kept"), DocumentStatus::Pending, created);
+        DocumentRow row;
+        row.batchId = QStringLiteral("batch-1");
+        QString error;
+        QVERIFY2(store.saveDocument(document, row, &error), qPrintable(error));
+
+        document.status = DocumentStatus::Writing;
+        document.createdAt = created.addDays(2);
+        QVERIFY2(store.saveDocument(document, DocumentRow{}, &error), qPrintable(error));
+        QCOMPARE(store.documentRow(document.id)->batchId, QStringLiteral("batch-1"));
+        const QList<DocumentSummary> listed = store.list();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed.first().createdAt.toMSecsSinceEpoch(), created.toMSecsSinceEpoch());
+        QCOMPARE(listed.first().status, DocumentStatus::Writing);
+        // Since then: still a creation date three days back.
+        QCOMPARE(store.totals(created.addDays(1)).documents, 0);
+
+        row.batchId = QStringLiteral("batch-2");
+        QVERIFY2(store.saveDocument(document, row, &error), qPrintable(error));
+        QCOMPARE(store.documentRow(document.id)->batchId, QStringLiteral("batch-2"));
+        QVERIFY2(store.saveDocument(document, row, &error), qPrintable(error));   // the same batch again
+        QCOMPARE(store.documentRow(document.id)->batchId, QStringLiteral("batch-2"));
+    }
+
     void totals()
     {
         DocumentStore store;
