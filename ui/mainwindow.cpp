@@ -200,15 +200,14 @@ void MainWindow::setConfig(const Config &config, const QString &savePath)
         connectEngine();
         m_dashboard->setEngine(m_engine);
         m_engine->start();
-        m_history->setDatabasePath(databasePath(config));
-        m_timeline->setDatabasePath(databasePath(config));
-        m_dashboard->setDatabasePath(databasePath(config));
         const QString db = databasePath(config);
-        // Today's calls made before this start, paid and simulated: the
-        // label shows the day's spending, not this session's.
-        // Only the calls before this start: those after it reach the label
-        // through callRecorded, however late the query runs. Dropped if
-        // the day has changed by the time it answers.
+        m_history->setDatabasePath(db);
+        m_timeline->setDatabasePath(db);
+        m_dashboard->setDatabasePath(db);
+        // The label shows the day's spending, paid and simulated, not this
+        // session's: today's calls from before this start are read back;
+        // those after it arrive through callRecorded, however late the
+        // query runs. The answer is dropped if the day has changed by then.
         const QDate day = started.date();
         auto *watcher = new QFutureWatcher<StoreTotals>(this);
         connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, day] {
@@ -221,10 +220,10 @@ void MainWindow::setConfig(const Config &config, const QString &savePath)
             m_simulatedCostToday += today.todaySimulatedUsd;
             createStatusBar();
         });
-        m_costDay = day;
+        rollCostDay();
         watcher->setFuture(QtConcurrent::run([db, day, started] {
             DocumentStore store;
-            return store.open(db) ? store.totals(day.startOfDay(), nullptr, started) : StoreTotals{};
+            return store.open(db) ? store.totals(day.startOfDay(), started) : StoreTotals{};
         }));
     } else {
         m_engine->setConfig(m_keys->applied(config));

@@ -8,9 +8,9 @@
 #include "core/log/log.h"
 #include "core/loop/deferredcalls.h"
 #include "core/metrics/costtracker.h"
-#include "core/model/jsonwriter.h"
 #include "core/metrics/metricsregistry.h"
 #include "core/metrics/performancemonitor.h"
+#include "core/model/jsonwriter.h"
 #include "core/storage/documentstore.h"
 
 #include <QJsonObject>

@@ -465,7 +465,7 @@ bool DocumentStore::remove(const QString &id, QString *error)
     return query && query->numRowsAffected() > 0;
 }
 
-DocumentStore::Totals DocumentStore::totals(const QDateTime &since, QString *error, const QDateTime &before)
+DocumentStore::Totals DocumentStore::totals(const QDateTime &since, const QDateTime &before, QString *error)
 {
     Totals totals;
     const qint64 sinceMs = since.isValid() ? since.toMSecsSinceEpoch() : 0;

@@ -97,7 +97,7 @@ public:
     /** Spending since @p since (calls) and documents created since then.
      *  A valid @p before leaves out what came at or after it (today's
      *  figures included): what a window's own session adds as it goes. */
-    Totals totals(const QDateTime &since, QString *error = nullptr, const QDateTime &before = {});
+    Totals totals(const QDateTime &since, const QDateTime &before = {}, QString *error = nullptr);
 
     // Steps, revisions, quality reports --------------------------------------
 

@@ -43,24 +43,24 @@ void TestHistoryPanel::unfinishedDocumentsNotRunningAreInterrupted()
     HistoryPanel panel;
     panel.setDatabasePath(db);
     QTRY_COMPARE(panel.rowCount(), 2);
-    auto statusOf = [&](const QString &id) {
+    auto itemOf = [&](const QString &id) -> const QTreeWidgetItem * {
         for (int i = 0; i < panel.rowCount(); ++i)
             if (panel.idAt(i) == id)
-                return panel.view()->topLevelItem(i)->text(1);
-        return QString();
+                return panel.view()->topLevelItem(i);
+        return nullptr;
     };
+    auto cellOf = [&](const QString &id, int column) {
+        const QTreeWidgetItem *item = itemOf(id);
+        return item ? item->text(column) : QString();
+    };
+    auto statusOf = [&](const QString &id) { return cellOf(id, 1); };
     QCOMPARE(statusOf("doc-running"), QStringLiteral("Interrupted"));
-    QVERIFY(panel.view()->topLevelItem(panel.idAt(0) == "doc-running" ? 0 : 1)->toolTip(1).contains("Resume"));
+    QVERIFY(itemOf("doc-running")->toolTip(1).contains("Resume"));
     QCOMPARE(statusOf("doc-done"), documentStatusLabel(DocumentStatus::Complete));
     // Latency: none for one that never finished (not "0.0 s"), the time taken for one that did.
-    auto latencyOf = [&](const QString &id) {
-        for (int i = 0; i < panel.rowCount(); ++i)
-            if (panel.idAt(i) == id)
-                return panel.view()->topLevelItem(i)->text(4);
-        return QString();
-    };
+    auto latencyOf = [&](const QString &id) { return cellOf(id, 4); };
     QCOMPARE(latencyOf("doc-running"), QStringLiteral("—"));
-    QVERIFY(panel.view()->topLevelItem(panel.idAt(0) == "doc-running" ? 0 : 1)->toolTip(4).contains("34.7 s"));
+    QVERIFY(itemOf("doc-running")->toolTip(4).contains("34.7 s"));
     QCOMPARE(latencyOf("doc-done"), QStringLiteral("0.0 s"));
     panel.setRunning({"doc-running"});
     QCOMPARE(statusOf("doc-running"), documentStatusLabel(DocumentStatus::Researching));
@@ -75,12 +75,7 @@ void TestHistoryPanel::unfinishedDocumentsNotRunningAreInterrupted()
     progress.costUsd = 0.0421;
     panel.showProgress(progress);
     QCOMPARE(statusOf("doc-running"), documentStatusLabel(DocumentStatus::Writing));
-    auto costOf = [&](const QString &id) {
-        for (int i = 0; i < panel.rowCount(); ++i)
-            if (panel.idAt(i) == id)
-                return panel.view()->topLevelItem(i)->text(3);
-        return QString();
-    };
+    auto costOf = [&](const QString &id) { return cellOf(id, 3); };
     QCOMPARE(costOf("doc-running"), QStringLiteral("$0.0421"));
     progress.documentId = "not-listed";   // ignored
     panel.showProgress(progress);

@@ -590,7 +590,7 @@ private Q_SLOTS:
         QVERIFY(store.recordCall(simulatedYesterday) > 0);
 
         QString error;
-        const DocumentStore::Totals totals = store.totals(now.addDays(-2), &error);
+        const DocumentStore::Totals totals = store.totals(now.addDays(-2), {}, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(totals.documents, 1);
         QCOMPARE(totals.calls, 6);
@@ -602,7 +602,7 @@ private Q_SLOTS:
         QVERIFY(qAbs(totals.todaySimulatedUsd - 0.30) < 1e-9);
 
         // Up to a moment (a window's start): what came at or after it is left out.
-        const DocumentStore::Totals earlier = store.totals(now.addDays(-2), &error, now.addSecs(-1));
+        const DocumentStore::Totals earlier = store.totals(now.addDays(-2), now.addSecs(-1), &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(earlier.documents, 0);
         QCOMPARE(earlier.calls, 2);   // the paid and the simulated one of 25 hours ago
