@@ -1760,10 +1760,6 @@ Konfiguration, 3 gestoppt (abgebrochen, Budget oder Zeitlimit), die bisherige Ar
         <translation>die Überarbeitungen von Dokument %1 lesen</translation>
     </message>
     <message>
-        <source>save quality report %1 of document %2</source>
-        <translation>Qualitätsbericht %1 von Dokument %2 speichern</translation>
-    </message>
-    <message>
         <source>read the quality reports of document %1</source>
         <translation>die Qualitätsberichte von Dokument %1 lesen</translation>
     </message>

@@ -39,6 +39,9 @@ public:
 
     /** The schema version this build writes (`PRAGMA user_version`). */
     static int schemaVersion();
+    /** The schema's steps, oldest first: version N is the first N. Tests
+     *  build a file as an older version left it from these. */
+    static const SqliteConnection::Migrations &migrations();
 
     DocumentStore();
     ~DocumentStore();
@@ -99,7 +102,7 @@ public:
      *  figures included): what a window's own session adds as it goes. */
     Totals totals(const QDateTime &since, const QDateTime &before = {}, QString *error = nullptr);
 
-    // Steps, revisions, quality reports --------------------------------------
+    // Steps, revisions (with their quality reports) --------------------------------------
 
     /** Inserts the step, or replaces the one with the same key. */
     bool saveStep(const QString &documentId, const StepRecord &step, QString *error = nullptr);
@@ -117,13 +120,11 @@ public:
     /** By round, ascending. */
     QList<RevisionRecord> revisions(const QString &documentId, QString *error = nullptr);
 
-    bool saveQualityReport(const QString &documentId, int round, const QJsonObject &report,
-                           QString *error = nullptr);
     /** A verification round: its quality report (JSON text, as
      *  QualityReport::toJsonText() makes it) and the revision it judged. */
     bool saveRound(const QString &documentId, int round, const Document &draft, const QByteArray &reportJson,
                    double score, QString *error = nullptr);
-    /** By round, ascending. */
+    /** The quality_json of each revision that has one, by round, ascending. */
     QList<QualityReportRecord> qualityReports(const QString &documentId, QString *error = nullptr);
 
     // Calls ------------------------------------------------------------------
@@ -155,7 +156,6 @@ private:
                                   QString *error);
     bool saveRevisionText(const QString &documentId, int round, const Document &document, const QVariant &quality,
                           double score, QString *error);
-    bool saveQualityReportText(const QString &documentId, int round, const QVariant &report, QString *error);
     /** A write, through a statement prepared once. */
     bool run(const QString &sql, const QVariantList &values, const QString &operation, QString *error,
              QVariant *lastInsertId = nullptr);

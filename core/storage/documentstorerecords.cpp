@@ -108,9 +108,7 @@ bool DocumentStore::saveRevisionText(const QString &documentId, int round, const
 bool DocumentStore::saveRound(const QString &documentId, int round, const Document &draft,
                               const QByteArray &reportJson, double score, QString *error)
 {
-    const QVariant reportText = jsonText(reportJson);
-    return saveQualityReportText(documentId, round, reportText, error)
-        && saveRevisionText(documentId, round, draft, reportText, score, error);
+    return saveRevisionText(documentId, round, draft, jsonText(reportJson), score, error);
 }
 
 QList<RevisionRecord> DocumentStore::revisions(const QString &documentId, QString *error)
@@ -131,28 +129,12 @@ QList<RevisionRecord> DocumentStore::revisions(const QString &documentId, QStrin
     return revisions;
 }
 
-bool DocumentStore::saveQualityReport(const QString &documentId, int round, const QJsonObject &report,
-                                      QString *error)
-{
-    return saveQualityReportText(documentId, round, jsonText(report), error);
-}
-
-bool DocumentStore::saveQualityReportText(const QString &documentId, int round, const QVariant &report,
-                                          QString *error)
-{
-    static const QString sql = QStringLiteral(
-        "INSERT INTO quality_reports (document_id, round, report_json, created_at) VALUES (?, ?, ?, ?)"
-        " ON CONFLICT (document_id, round) DO UPDATE SET report_json = excluded.report_json,"
-        " created_at = excluded.created_at");
-    return run(sql, {documentId, round, report, toMs(QDateTime::currentDateTimeUtc())},
-               tr("save quality report %1 of document %2").arg(round).arg(documentId), error);
-}
-
 QList<QualityReportRecord> DocumentStore::qualityReports(const QString &documentId, QString *error)
 {
     QList<QualityReportRecord> reports;
-    auto query = exec(QStringLiteral("SELECT round, report_json, created_at FROM quality_reports"
-                                     " WHERE document_id = ? ORDER BY round"),
+    // A revision saved without a report holds '{}' (the column's default).
+    auto query = exec(QStringLiteral("SELECT round, quality_json, created_at FROM revisions"
+                                     " WHERE document_id = ? AND quality_json NOT IN ('', '{}') ORDER BY round"),
                       {documentId}, tr("read the quality reports of document %1").arg(documentId), error);
     while (query && query->next()) {
         QualityReportRecord report;

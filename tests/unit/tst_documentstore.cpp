@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -285,7 +286,6 @@ private Q_SLOTS:
             version.sections[0].content = QStringLiteral("Round %1").arg(round);
             const QJsonObject quality {{QStringLiteral("round"), round}, {QStringLiteral("issues"), 3 - round}};
             QVERIFY(store.saveRevision(document.id, round, version, quality, 0.6 + 0.1 * round));
-            QVERIFY(store.saveQualityReport(document.id, round, quality));
         }
         // Redoing round 1 replaces it.
         QVERIFY(store.saveRevision(document.id, 1, document, {{QStringLiteral("redone"), true}}, 0.75));
@@ -510,8 +510,7 @@ private Q_SLOTS:
         for (const Document &document : {doomed, kept}) {
             QVERIFY(store.saveDocument(document));
             QVERIFY(store.saveStep(document.id, makeStep(QStringLiteral("outline"), QStringLiteral("1."))));
-            QVERIFY(store.saveRevision(document.id, 1, document, {}, 0.5));
-            QVERIFY(store.saveQualityReport(document.id, 0, {{QStringLiteral("score"), 0.5}}));
+            QVERIFY(store.saveRevision(document.id, 1, document, {{QStringLiteral("score"), 0.5}}, 0.5));
             QVERIFY(store.recordCall(makeCall(document.id, 0.01)) > 0);
         }
 
@@ -805,6 +804,81 @@ private Q_SLOTS:
         QVERIFY(later.contains(QStringLiteral("not open")));
         QVERIFY(store.list({}, &later).isEmpty());
         QVERIFY(!later.isEmpty());
+    }
+
+    // A file as version 2 left it: its quality reports, calls and batch
+    // index come through version 3's changes with nothing lost.
+    void upgradesVersion2File()
+    {
+        const QString path = freshPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v2"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QStringList statements;
+            for (const QStringList &step : DocumentStore::migrations().mid(0, 2))
+                statements << step;
+            statements << QStringLiteral("PRAGMA user_version=2")
+                       << QStringLiteral("INSERT INTO documents (id, request_json, document_json, status, created_at,"
+                                         " updated_at, batch_id) VALUES ('d1', '{}', '{}', 'complete', 1, 1, 'b1')")
+                       << QStringLiteral("INSERT INTO revisions (document_id, round, document_json, quality_json, score,"
+                                         " created_at) VALUES ('d1', 0, '{}', '{\"overall\":0.6}', 0.6, 2)")
+                       << QStringLiteral("INSERT INTO quality_reports VALUES ('d1', 0, '{\"overall\":0.6}', 2)")
+                       // A report with no revision: kept.
+                       << QStringLiteral("INSERT INTO quality_reports VALUES ('d1', 1, '{\"overall\":0.8}', 3)")
+                       << QStringLiteral("INSERT INTO calls (document_id, cost_usd, created_at) VALUES ('d1', 0.5, 4)")
+                       << QStringLiteral("INSERT INTO calls (document_id, cost_usd, created_at) VALUES ('d1', 0.25, 5)");
+            for (const QString &statement : statements) {
+                QSqlQuery query(db);
+                QVERIFY2(query.exec(statement), qPrintable(statement + QLatin1Char(' ') + query.lastError().text()));
+            }
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(QStringLiteral("v2"));
+        }
+
+        DocumentStore store;
+        QString error;
+        QVERIFY2(store.open(path, &error), qPrintable(error));
+        const QList<QualityReportRecord> reports = store.qualityReports(QStringLiteral("d1"));
+        QCOMPARE(reports.size(), 2);
+        QCOMPARE(reports.at(0).report.value(QStringLiteral("overall")).toDouble(), 0.6);
+        QCOMPARE(reports.at(1).round, 1);
+        QCOMPARE(reports.at(1).report.value(QStringLiteral("overall")).toDouble(), 0.8);
+        QCOMPARE(store.revisions(QStringLiteral("d1")).size(), 2);
+        const QList<CallRecord> calls = store.calls(QStringLiteral("d1"));
+        QCOMPARE(calls.size(), 2);
+        QCOMPARE(calls.at(0).id, qint64(1));
+        QCOMPARE(calls.at(1).id, qint64(2));
+        QCOMPARE(calls.at(1).costUsd, std::optional<double>(0.25));
+        QCOMPARE(store.recordCall(makeCall(QStringLiteral("d1"), 0.125)), qint64(3));
+        QCOMPARE(store.batchSpending(QStringLiteral("b1")).costUsd, 0.875);
+
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v3"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        {
+            auto scalar = [&](const QString &sql) {
+                QSqlQuery query(sql, db);
+                return query.next() ? query.value(0) : QVariant();
+            };
+            QCOMPARE(scalar(QStringLiteral("PRAGMA user_version")).toInt(), DocumentStore::schemaVersion());
+            QCOMPARE(DocumentStore::schemaVersion(), 3);
+            QVERIFY(scalar(QStringLiteral("SELECT name FROM sqlite_master WHERE name = 'quality_reports'")).isNull());
+            const QString callsSql = scalar(QStringLiteral("SELECT sql FROM sqlite_master WHERE name = 'calls'")).toString();
+            QVERIFY2(!callsSql.contains(QStringLiteral("AUTOINCREMENT")), qPrintable(callsSql));
+            QVERIFY(scalar(QStringLiteral("SELECT name FROM sqlite_sequence WHERE name = 'calls'")).isNull());
+            // The partial index still serves a batch's documents.
+            QSqlQuery planQuery(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE batch_id = 'b1'"), db);
+            QString detail;
+            while (planQuery.next())
+                detail += planQuery.value(3).toString();
+            QVERIFY2(detail.contains(QStringLiteral("documents_batch_id")), qPrintable(detail));
+        }
+        db.close();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(QStringLiteral("v3"));
     }
 
     void otherThreadGetsAnError()
