@@ -158,6 +158,17 @@ MainWindow::MainWindow(QWidget *parent)
 
     createMenus();
     createStatusBar();
+    // Precise: a coarse timer may fire 5% early, an hour before midnight
+    // for a day-long wait. One firing a day.
+    m_costDayTimer = new QTimer(this);
+    m_costDayTimer->setObjectName(QStringLiteral("costDayTimer"));
+    m_costDayTimer->setSingleShot(true);
+    m_costDayTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_costDayTimer, &QTimer::timeout, this, [this] {
+        createStatusBar();   // rolls the day over, if it has changed
+        scheduleCostDayRoll();
+    });
+    scheduleCostDayRoll();
     restoreLayout();
 }
 
@@ -414,6 +425,21 @@ void MainWindow::createStatusBar()
         m_costLabel->setText(tr("Today: $%1").arg(m_costToday, 0, 'f', 4));
         m_costLabel->setToolTip(tr("What today's model calls cost"));
     }
+}
+
+int MainWindow::msecsToNextDay(const QDateTime &now)
+{
+    // startOfDay(): a day that begins at 01:00 (a DST change at midnight)
+    // still has a start. A second past it, so the date has surely changed;
+    // should the timer come early anyway, rollCostDay() sees the same day
+    // and the next arming waits the rest of it.
+    const qint64 ms = now.msecsTo(now.date().addDays(1).startOfDay()) + 1000;
+    return int(qBound<qint64>(1000, ms, 25LL * 3600 * 1000));
+}
+
+void MainWindow::scheduleCostDayRoll()
+{
+    m_costDayTimer->start(msecsToNextDay(QDateTime::currentDateTime()));
 }
 
 void MainWindow::rollCostDay()

@@ -68,6 +68,9 @@ public:
     LocalServerOffer *localServerOffer() const { return m_localOffer; }
     /** The API keys of this session (keychain), handed to the engine in memory only. */
     ProviderKeys *providerKeys() const { return m_keys; }
+    /** How long from @p now (local time) until the status bar's "Today"
+     *  figure starts the next day: just past midnight. */
+    static int msecsToNextDay(const QDateTime &now);
 
 public Q_SLOTS:
     /** Starts a document; returns its id. */
@@ -90,6 +93,8 @@ private:
     void createStatusBar();
     /** Starts the day's cost figures again once the date has changed. */
     void rollCostDay();
+    /** Arms m_costDayTimer for the next midnight. */
+    void scheduleCostDayRoll();
     void connectEngine();
     void restoreLayout();
     void onAbout();
@@ -127,6 +132,7 @@ private:
     QTimer *m_saveTimer = nullptr;
     QTimer *m_estimateTimer = nullptr;
     QTimer *m_historyTimer = nullptr;
+    QTimer *m_costDayTimer = nullptr;  ///< "Today" turns to $0 at midnight, calls or not
     QSet<QString> m_running;
     double m_costToday = 0;
     double m_simulatedCostToday = 0; ///< what simulated calls would cost; shown when no model is connected

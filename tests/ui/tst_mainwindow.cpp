@@ -20,6 +20,7 @@ private slots:
     void docksArePresentAndToggleable();
     void layoutIsRemembered();
     void appIconAndDesktopEntry();
+    void todayRollsOverAtMidnight();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -106,6 +107,31 @@ void TestMainWindow::appIconAndDesktopEntry()
     QCOMPARE(entry.value("Exec").toString(), QStringLiteral("madf-studio"));
     QCOMPARE(entry.value("Icon").toString(), QStringLiteral("madf-studio"));
     QVERIFY(QFile::exists(QStringLiteral(MADF_SOURCE_DIR "/resources/icons/madf-studio.svg")));
+}
+
+// The status bar's "Today" figure starts again at midnight even when no
+// call comes to update it: a timer waits for just past the next midnight.
+void TestMainWindow::todayRollsOverAtMidnight()
+{
+    const QDate day(2026, 11, 27);
+    QCOMPARE(MainWindow::msecsToNextDay(QDateTime(day, QTime(23, 59, 59, 500))), 500 + 1000);
+    QCOMPARE(MainWindow::msecsToNextDay(QDateTime(day, QTime(12, 0))), 12 * 3600 * 1000 + 1000);
+    QCOMPARE(MainWindow::msecsToNextDay(QDateTime(day, QTime(0, 0))), 24 * 3600 * 1000 + 1000);
+
+    MainWindow w;
+    auto *timer = w.findChild<QTimer *>(QStringLiteral("costDayTimer"));
+    QVERIFY(timer);
+    QVERIFY(timer->isActive());
+    QVERIFY(timer->isSingleShot());
+    QCOMPARE(timer->timerType(), Qt::PreciseTimer);
+    const int left = MainWindow::msecsToNextDay(QDateTime::currentDateTime());
+    QVERIFY2(qAbs(timer->remainingTime() - left) < 5000,
+             qPrintable(QStringLiteral("%1 vs %2").arg(timer->remainingTime()).arg(left)));
+    // It arms itself again when it fires.
+    timer->stop();
+    QVERIFY(QMetaObject::invokeMethod(timer, "timeout"));
+    QVERIFY(timer->isActive());
+    QVERIFY(qAbs(timer->remainingTime() - MainWindow::msecsToNextDay(QDateTime::currentDateTime())) < 5000);
 }
 
 QTEST_MAIN(TestMainWindow)
