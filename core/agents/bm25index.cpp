@@ -32,18 +32,20 @@ const QSet<QString> &stopwords()
     return words;
 }
 
-// A very light stemmer: folding the plural is what lets "costs" find "cost"
-// without the surprises of a full stemmer on names and technical terms.
-QString fold(QString term)
+// A very light stemmer, in place: folding the plural is what lets "costs"
+// find "cost" without the surprises of a full stemmer on names and
+// technical terms.
+void fold(QString &term)
 {
     if (term.endsWith(QLatin1String("'s")))
         term.chop(2);
-    if (term.size() > 4 && term.endsWith(QLatin1String("ies")))
-        term = term.left(term.size() - 3) + QLatin1Char('y');
-    else if (term.size() > 3 && term.endsWith(QLatin1Char('s')) && !term.endsWith(QLatin1String("ss"))
-             && !term.endsWith(QLatin1String("us")) && !term.endsWith(QLatin1String("is")))
+    if (term.size() > 4 && term.endsWith(QLatin1String("ies"))) {
+        term.chop(2);
+        term[term.size() - 1] = QLatin1Char('y');
+    } else if (term.size() > 3 && term.endsWith(QLatin1Char('s')) && !term.endsWith(QLatin1String("ss"))
+               && !term.endsWith(QLatin1String("us")) && !term.endsWith(QLatin1String("is"))) {
         term.chop(1);
-    return term;
+    }
 }
 
 // A letter or digit; ASCII without QChar's table lookups.
@@ -53,6 +55,39 @@ bool wordChar(QChar c)
     if (u < 0x80)
         return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
     return c.isLetterOrNumber();
+}
+
+/** Calls @p use with each term of @p text, in order. The term is one buffer
+ *  written over for each: no term costs an allocation (a brief has
+ *  thousands), and whoever keeps one copies it. */
+template<typename Use>
+void forEachTerm(const QString &text, Use &&use)
+{
+    QString term;
+    term.reserve(32);
+    const QChar *s = text.constData();
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n) {
+        // A term is a run of letters and digits; an apostrophe inside a word
+        // ("model's") belongs to it.
+        if (!wordChar(s[i])) {
+            ++i;
+            continue;
+        }
+        const qsizetype start = i;
+        while (i < n && (wordChar(s[i]) || s[i] == QLatin1Char('\'')))
+            ++i;
+        term.resize(i - start);
+        QChar *out = term.data();
+        for (qsizetype j = start; j < i; ++j) {
+            const char16_t u = s[j].unicode();
+            out[j - start] = u < 0x80 ? QChar(u >= 'A' && u <= 'Z' ? char16_t(u + ('a' - 'A')) : u) : s[j].toLower();
+        }
+        fold(term);
+        if (!term.isEmpty() && (term.size() > 1 || term.at(0).isDigit()) && !stopwords().contains(term))
+            use(std::as_const(term));
+    }
 }
 
 } // namespace
@@ -66,42 +101,7 @@ Bm25Index::Bm25Index(const QList<SourceChunk> &chunks)
 QStringList Bm25Index::tokenize(const QString &text)
 {
     QStringList terms;
-    auto take = [&](QString term) {
-        term = fold(std::move(term));
-        if (!term.isEmpty() && (term.size() > 1 || term.at(0).isDigit()) && !stopwords().contains(term))
-            terms << term;
-    };
-    const QChar *s = text.constData();
-    const qsizetype n = text.size();
-    qsizetype i = 0;
-    while (i < n) {
-        // A term is a run of letters and digits; an apostrophe inside a word
-        // ("model's") belongs to it. Most text is ASCII: its runs are cut
-        // and lower-cased whole.
-        if (!wordChar(s[i])) {
-            ++i;
-            continue;
-        }
-        const qsizetype start = i;
-        bool ascii = true;
-        while (i < n && (wordChar(s[i]) || s[i] == QLatin1Char('\''))) {
-            ascii = ascii && s[i].unicode() < 0x80;
-            ++i;
-        }
-        if (ascii) {
-            QString term(s + start, i - start);
-            for (QChar &c : term)
-                if (c.unicode() >= 'A' && c.unicode() <= 'Z')
-                    c = QChar(c.unicode() + ('a' - 'A'));
-            take(std::move(term));
-        } else {
-            QString term;
-            term.reserve(i - start);
-            for (qsizetype j = start; j < i; ++j)
-                term += s[j].toLower();
-            take(std::move(term));
-        }
-    }
+    forEachTerm(text, [&](const QString &term) { terms << QString(term.constData(), term.size()); });
     return terms;
 }
 
@@ -109,18 +109,19 @@ void Bm25Index::add(const SourceChunk &chunk)
 {
     Doc doc;
     doc.chunk = chunk;
-    const QStringList terms = tokenize(chunk.text);
-    doc.length = int(terms.size());
     QList<int> ids;
-    ids.reserve(terms.size());
-    for (const QString &term : terms) {
+    ids.reserve(chunk.text.size() / 6);
+    forEachTerm(chunk.text, [&](const QString &term) {
         auto it = m_termIds.constFind(term);
         if (it == m_termIds.cend()) {
-            it = m_termIds.insert(term, int(m_docFreq.size()));
+            // A deep copy: the buffer stays unshared, so the next term does
+            // not detach it.
+            it = m_termIds.insert(QString(term.constData(), term.size()), int(m_docFreq.size()));
             m_docFreq.append(0);
         }
         ids.append(*it);
-    }
+    });
+    doc.length = int(ids.size());
     std::sort(ids.begin(), ids.end());
     for (qsizetype i = 0; i < ids.size();) {
         qsizetype end = i + 1;
@@ -138,33 +139,37 @@ QList<SourceChunk> Bm25Index::search(const QString &query, int k) const
 {
     if (m_docs.isEmpty() || k <= 0)
         return {};
-    QStringList terms = tokenize(query);
-    terms.removeDuplicates();
-    // A term no chunk has adds nothing to any score.
+    // The query's terms that some chunk has (a term no chunk has adds
+    // nothing to any score), each once, in the order they first appear.
     QList<int> ids;
-    for (const QString &term : std::as_const(terms)) {
+    forEachTerm(query, [&](const QString &term) {
         const int id = m_termIds.value(term, -1);
-        if (id >= 0)
+        if (id >= 0 && !ids.contains(id))
             ids.append(id);
-    }
+    });
 
     const double n = double(m_docs.size());
     const double avgLength = qMax(1.0, double(m_totalLength) / n);
+    QList<double> idfs;
+    idfs.reserve(ids.size());
+    for (const int id : std::as_const(ids)) {
+        const double df = m_docFreq.at(id);
+        // The "+1" form keeps the weight positive for terms found in most chunks.
+        idfs.append(std::log(1.0 + (n - df + 0.5) / (df + 0.5)));
+    }
     QList<QPair<double, int>> scored;
     for (int i = 0; i < m_docs.size(); ++i) {
         const Doc &doc = m_docs.at(i);
+        const double norm = K1 * (1.0 - B + B * doc.length / avgLength);
         double score = 0;
-        for (const int id : std::as_const(ids)) {
+        for (qsizetype t = 0; t < ids.size(); ++t) {
+            const int id = ids.at(t);
             const auto found = std::lower_bound(doc.terms.cbegin(), doc.terms.cend(), id,
-                                                [](const QPair<int, int> &t, int wanted) { return t.first < wanted; });
+                                                [](const QPair<int, int> &term, int wanted) { return term.first < wanted; });
             if (found == doc.terms.cend() || found->first != id)
                 continue;
             const int tf = found->second;
-            const double df = m_docFreq.at(id);
-            // The "+1" form keeps the weight positive for terms found in most chunks.
-            const double idf = std::log(1.0 + (n - df + 0.5) / (df + 0.5));
-            const double norm = K1 * (1.0 - B + B * doc.length / avgLength);
-            score += idf * (tf * (K1 + 1.0)) / (tf + norm);
+            score += idfs.at(t) * (tf * (K1 + 1.0)) / (tf + norm);
         }
         if (score > 0)
             scored.append({score, i});

@@ -16,14 +16,40 @@ namespace {
 const QString kCutMarker = QStringLiteral("[…]");
 constexpr double kMinRelevance = 0.3; ///< of the best paragraph's score
 
+// PCRE's \s as QRegularExpression has it by default (no Unicode
+// properties): space, tab, and line feed to carriage return.
+bool isRegexSpace(QChar c)
+{
+    const char16_t u = c.unicode();
+    return u == u' ' || (u >= 9 && u <= 13);
+}
+
+// The paragraphs between blank lines ("\n[ \t]*\n"), trimmed, none empty.
+// By hand: a brief is cut for every document, and a regular expression
+// cost more than the rest of the cut.
 QStringList paragraphsOf(const QString &text)
 {
-    static const QRegularExpression paragraphRe(QStringLiteral("\\n[ \\t]*\\n"));
     QStringList paragraphs;
-    for (const QString &p : text.split(paragraphRe, Qt::SkipEmptyParts)) {
-        if (!p.trimmed().isEmpty())
-            paragraphs << p.trimmed();
+    auto take = [&](qsizetype from, qsizetype to) {
+        const QString paragraph = text.mid(from, to - from).trimmed();
+        if (!paragraph.isEmpty())
+            paragraphs << paragraph;
+    };
+    const qsizetype n = text.size();
+    qsizetype start = 0;
+    for (qsizetype k = 0; k < n; ++k) {
+        if (text.at(k) != QLatin1Char('\n'))
+            continue;
+        qsizetype j = k + 1;
+        while (j < n && (text.at(j) == QLatin1Char(' ') || text.at(j) == QLatin1Char('\t')))
+            ++j;
+        if (j < n && text.at(j) == QLatin1Char('\n')) {
+            take(start, k);
+            start = j + 1;
+            k = j;
+        }
     }
+    take(start, n);
     return paragraphs;
 }
 
@@ -134,10 +160,34 @@ QString fitToTokens(const QString &text, int maxTokens, const QString &model)
 
 namespace {
 
-const QRegularExpression &itemPattern()
+// A list item's first line: "^\s*(?:[-*+]|\d+[.)])\s+", by hand (see
+// paragraphsOf()).
+bool isListItem(QStringView text)
 {
-    static const QRegularExpression itemRe(QStringLiteral("^\\s*(?:[-*+]|\\d+[.)])\\s+"));
-    return itemRe;
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    while (i < n && isRegexSpace(text[i]))
+        ++i;
+    if (i < n && (text[i] == u'-' || text[i] == u'*' || text[i] == u'+')) {
+        ++i;
+    } else {
+        const qsizetype digits = i;
+        while (i < n && text[i] >= u'0' && text[i] <= u'9')
+            ++i;
+        if (i == digits || i >= n || (text[i] != u'.' && text[i] != u')'))
+            return false;
+        ++i;
+    }
+    return i < n && isRegexSpace(text[i]);
+}
+
+// A Markdown heading line: "^#{1,6}\s".
+bool isHeading(QStringView line)
+{
+    qsizetype hashes = 0;
+    while (hashes < line.size() && line[hashes] == u'#')
+        ++hashes;
+    return hashes >= 1 && hashes <= 6 && hashes < line.size() && isRegexSpace(line[hashes]);
 }
 
 /** A brief cut into units, with their index and, per model, their tokens. */
@@ -166,15 +216,13 @@ BriefUnits cutBrief(const QString &brief)
 {
     // Units: paragraphs, with each list item on its own, since a brief's key
     // facts are usually a bullet list and only some of them concern a section.
-    static const QRegularExpression headingRe(QStringLiteral("^#{1,6}\\s"));
-    const QRegularExpression &itemRe = itemPattern();
     QStringList units;
     for (const QString &paragraph : paragraphsOf(brief)) {
         QString pending;
         for (const QString &line : paragraph.split(QLatin1Char('\n'))) {
-            if (headingRe.match(line).hasMatch())
+            if (isHeading(line))
                 continue;
-            if (itemRe.match(line).hasMatch() && !pending.isEmpty()) {
+            if (isListItem(line) && !pending.isEmpty()) {
                 units << pending;
                 pending.clear();
             }
@@ -222,7 +270,6 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
     if (maxTokens < 1)
         return {};
 
-    const QRegularExpression &itemRe = itemPattern();
     BriefUnits &cut = unitsOf(brief);
     const QStringList units = cut.units;
     const Bm25Index &index = cut.index;
@@ -269,7 +316,7 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
         const int i = chosen.at(k);
         const QString &unit = units.at(i);
         if (k > 0) {
-            out += (chosen.at(k - 1) + 1 == i && itemRe.match(unit).hasMatch()) ? QStringLiteral("\n")
+            out += (chosen.at(k - 1) + 1 == i && isListItem(unit)) ? QStringLiteral("\n")
                                                                                  : QStringLiteral("\n\n");
             bound += joinTokens;
         }
