@@ -34,16 +34,26 @@ const QSet<QString> &stopwords()
 
 // A very light stemmer, in place: folding the plural is what lets "costs"
 // find "cost" without the surprises of a full stemmer on names and
-// technical terms.
+// technical terms. (Terms are lower-cased already.)
 void fold(QString &term)
 {
-    if (term.endsWith(QLatin1String("'s")))
+    auto endsWith = [&](QLatin1StringView tail) {
+        const qsizetype n = term.size(), k = tail.size();
+        if (n < k)
+            return false;
+        const QChar *end = term.constData() + n - k;
+        for (qsizetype i = 0; i < k; ++i)
+            if (end[i] != QLatin1Char(tail[i]))
+                return false;
+        return true;
+    };
+    if (endsWith(QLatin1StringView("'s")))
         term.chop(2);
-    if (term.size() > 4 && term.endsWith(QLatin1String("ies"))) {
+    if (term.size() > 4 && endsWith(QLatin1StringView("ies"))) {
         term.chop(2);
         term[term.size() - 1] = QLatin1Char('y');
-    } else if (term.size() > 3 && term.endsWith(QLatin1Char('s')) && !term.endsWith(QLatin1String("ss"))
-               && !term.endsWith(QLatin1String("us")) && !term.endsWith(QLatin1String("is"))) {
+    } else if (term.size() > 3 && endsWith(QLatin1StringView("s")) && !endsWith(QLatin1StringView("ss"))
+               && !endsWith(QLatin1StringView("us")) && !endsWith(QLatin1StringView("is"))) {
         term.chop(1);
     }
 }

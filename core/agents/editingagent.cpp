@@ -43,7 +43,7 @@ LlmRequest EditingAgent::structureRequest(const DocumentContext &ctx) const
     vars.insert(QStringLiteral("outline"), PromptVars::outlineList(ctx, true));
     vars.insert(QStringLiteral("section_count"), int(ctx.sections.size()));
     vars.insert(QStringLiteral("draft"), PromptVars::draft(ctx));
-    const QString simulated = m_simulated ? compactJson(SimulatedReplies::editStructure(ctx)) : QString();
+    const QString simulated = m_simulated ? SimulatedReplies::text(SimulatedReplies::editStructure(ctx)) : QString();
     return makeRequest(QStringLiteral("edit-structure"), vars, simulated, 0, QStringLiteral("draft"));
 }
 

@@ -35,7 +35,7 @@ ParseOutcome<T> callFailed(const LlmResult &reply)
 
 LlmRequest ResearchAgent::planRequest(const DocumentContext &ctx) const
 {
-    const QString simulated = m_simulated ? compactJson(SimulatedReplies::researchPlan(ctx)) : QString();
+    const QString simulated = m_simulated ? SimulatedReplies::text(SimulatedReplies::researchPlan(ctx)) : QString();
     return makeRequest(QStringLiteral("research-plan"), PromptVars::common(ctx), simulated);
 }
 

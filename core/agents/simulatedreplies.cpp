@@ -2,6 +2,7 @@
 
 #include "core/agents/citations.h"
 #include "core/agents/documentassembler.h"
+#include "core/agents/jsonreply.h"
 #include "core/agents/outlineplan.h"
 #include "core/llm/simulatorcpu.h"
 #include "core/quality/qualityassessor.h"
@@ -110,6 +111,12 @@ QStringList fillersFor(const QString &type)
 }
 
 } // namespace
+
+QString text(const QJsonObject &reply)
+{
+    const SimulatorCpu::Scope simulator;
+    return compactJson(reply);
+}
 
 double jitter(const QString &key)
 {

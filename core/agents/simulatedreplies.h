@@ -37,6 +37,10 @@ QJsonObject completeness(const DocumentContext &ctx);
 /** {"coherence", "clarity", "issues"} */
 QJsonObject quality(const DocumentContext &ctx);
 
+/** @p reply as the one line of JSON the marker carries. Part of the
+ *  simulator's work (a real model needs no marker), so counted as such. */
+QString text(const QJsonObject &reply);
+
 /** A stable value in [-0.05, 0.05] for `key` (FNV-1a; same on every run). */
 double jitter(const QString &key);
 

@@ -58,7 +58,7 @@ LlmRequest VerificationAgent::checkRequest(Check check, const DocumentContext &c
             simulated = SimulatedReplies::quality(ctx);
         break;
     }
-    return makeRequest(prompt, vars, m_simulated ? compactJson(simulated) : QString(), 0, QStringLiteral("draft"));
+    return makeRequest(prompt, vars, m_simulated ? SimulatedReplies::text(simulated) : QString(), 0, QStringLiteral("draft"));
 }
 
 ParseOutcome<bool> VerificationAgent::parseCheck(Check check, const LlmResult &reply, ModelRubric *rubric) const

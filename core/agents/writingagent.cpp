@@ -211,7 +211,7 @@ LlmRequest WritingAgent::outlineRequest(const DocumentContext &ctx) const
     vars.insert(QStringLiteral("user_outline"), ctx.request.outline.trimmed());
     vars.insert(QStringLiteral("section_count"), qBound(3, ctx.request.targetLength / 250, 12));
     vars.insert(QStringLiteral("brief"), ctx.brief.trimmed());
-    const QString simulated = m_simulated ? compactJson(SimulatedReplies::outline(ctx)) : QString();
+    const QString simulated = m_simulated ? SimulatedReplies::text(SimulatedReplies::outline(ctx)) : QString();
     return makeRequest(QStringLiteral("outline"), vars, simulated, 0, QStringLiteral("brief"));
 }
 
