@@ -4,6 +4,8 @@
 #include <QEvent>
 #include <QThread>
 
+#include <utility>
+
 namespace Madf {
 
 namespace {
@@ -31,6 +33,7 @@ DeferredCalls *DeferredCalls::current()
             return nullptr;
         auto *queue = new DeferredCalls;
         t_current = queue;
+        queue->m_source = GlibPassSource::attach({queue, &DeferredCalls::hasWork, &DeferredCalls::runPassOf});
         // Gone with its thread: a thread's `finished` is emitted in that
         // thread, before it ends. The main thread's goes with the application.
         QThread *thread = QThread::currentThread();
@@ -45,6 +48,7 @@ DeferredCalls *DeferredCalls::current()
 
 DeferredCalls::~DeferredCalls()
 {
+    GlibPassSource::detach(std::exchange(m_source, nullptr));
     if (t_current == this) {
         t_current = nullptr;
         t_ended = true;
@@ -84,11 +88,23 @@ qsizetype DeferredCalls::pending()
     return t_current ? qsizetype(t_current->m_items.size()) : 0;
 }
 
+quint64 DeferredCalls::passesRun()
+{
+    return t_current ? t_current->m_passes : 0;
+}
+
+bool DeferredCalls::runsFromGlibSource()
+{
+    const DeferredCalls *queue = current();
+    return queue && queue->m_source;
+}
+
 void DeferredCalls::add(QObject *context, std::function<void()> call)
 {
     Q_ASSERT_X(context->thread() == thread(), "DeferredCalls", "used from a thread that does not own the context");
     m_items.push_back(Item{context, std::move(call)});
-    if (!m_passPosted) {
+    // With a GLib source, its prepare() sees the queue: nothing to post.
+    if (!m_source && !m_passPosted) {
         m_passPosted = true;
         QCoreApplication::postEvent(this, new QEvent(passEventType()));
     }
@@ -102,9 +118,20 @@ bool DeferredCalls::event(QEvent *event)
     return true;
 }
 
+bool DeferredCalls::hasWork(void *self)
+{
+    return !static_cast<DeferredCalls *>(self)->m_items.empty();
+}
+
+void DeferredCalls::runPassOf(void *self)
+{
+    static_cast<DeferredCalls *>(self)->runPass();
+}
+
 void DeferredCalls::runPass()
 {
     m_passPosted = false;
+    ++m_passes;
     // Only what was queued before this pass: calls queued now (by these)
     // post the next pass.
     for (qsizetype left = qsizetype(m_items.size()); left > 0 && !m_items.empty(); --left) {

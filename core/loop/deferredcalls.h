@@ -3,6 +3,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include "core/loop/glibpasssource.h"
+
 #include <deque>
 #include <functional>
 
@@ -19,7 +21,9 @@ namespace Madf {
  * wake-up. The engine defers a few calls per model call (a granted slot, a
  * finished call and step to delete, a stage's end): at 29 calls a document
  * that was about 150 system calls per document, a tenth of the engine's own
- * CPU time at speed 0 (measured with `bench_engine a`).
+ * CPU time at speed 0 (measured with `bench_engine a`). Where the thread's
+ * loop is GLib's, a pass is not even an event: a GLib source runs it
+ * (GlibPassSource), and a pass costs no system call at all.
  *
  * Calls run in the order they were asked for. A call whose @p context is
  * destroyed before its turn is dropped, as Qt drops the events of a deleted
@@ -50,6 +54,11 @@ public:
     static void deleteLater(QObject *object);
     /** How many calls this thread has waiting. */
     static qsizetype pending();
+    /** How many passes this thread has run (for tests and diagnostics). */
+    static quint64 passesRun();
+    /** Whether this thread's passes run from a GLib source (no posted
+     *  event, no system call) rather than from a posted event. */
+    static bool runsFromGlibSource();
 
     ~DeferredCalls() override;
 
@@ -62,6 +71,8 @@ private:
     static DeferredCalls *current();
     void add(QObject *context, std::function<void()> call);
     void runPass();
+    static bool hasWork(void *self);
+    static void runPassOf(void *self);
 
     struct Item
     {
@@ -70,6 +81,8 @@ private:
     };
     std::deque<Item> m_items;
     bool m_passPosted = false;
+    quint64 m_passes = 0;
+    GlibPassSource *m_source = nullptr;   ///< runs the passes; null: a posted event does
 };
 
 } // namespace Madf

@@ -1,5 +1,6 @@
 #include "core/loop/deferredcalls.h"
 
+#include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QPointer>
@@ -15,20 +16,27 @@ using namespace Madf;
 
 namespace {
 
-/** Counts the events Qt delivers to the deferred-call queues: one per pass. */
-class PassCounter : public QObject
+/** Counts the events Qt delivers to the deferred-call queues: one per pass
+ *  where passes are posted events, none where a GLib source runs them. */
+class EventCounter : public QObject
 {
 public:
-    int passes = 0;
+    int events = 0;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
         if (watched->inherits("Madf::DeferredCalls") && event->type() >= QEvent::User)
-            ++passes;
+            ++events;
         return false;
     }
 };
+
+/** The posted events a number of passes costs: none with the GLib source. */
+int eventsFor(int passes)
+{
+    return DeferredCalls::runsFromGlibSource() ? 0 : passes;
+}
 
 /** On its way out, asks for another object to be deleted (as a document run
  *  stopping its steps does). */
@@ -64,6 +72,7 @@ private Q_SLOTS:
     void deletesLikeDeleteLater();
     void eachThreadHasItsOwnQueue();
     void deletionsPendingAtAThreadsEndAreDone();
+    void passesRunFromGlibWhereQtRunsGlib();
 };
 
 void TestDeferredCalls::runsLaterInTheOrderAsked()
@@ -82,23 +91,26 @@ void TestDeferredCalls::runsLaterInTheOrderAsked()
 
 void TestDeferredCalls::manyCallsCostOnePostedEvent()
 {
-    PassCounter counter;
+    EventCounter counter;
     QCoreApplication::instance()->installEventFilter(&counter);
     QObject context;
     int ran = 0;
+    const quint64 passes = DeferredCalls::passesRun();
     for (int i = 0; i < 100; ++i)
         DeferredCalls::post(&context, [&ran] { ++ran; });
     runUntilIdle();
     QCoreApplication::instance()->removeEventFilter(&counter);
     QCOMPARE(ran, 100);
-    QCOMPARE(counter.passes, 1);
+    QCOMPARE(DeferredCalls::passesRun() - passes, quint64(1));
+    QCOMPARE(counter.events, eventsFor(1));
 }
 
 void TestDeferredCalls::callsQueuedByACallWaitForTheNextPass()
 {
-    PassCounter counter;
+    EventCounter counter;
     QCoreApplication::instance()->installEventFilter(&counter);
     QObject context;
+    const quint64 passes = DeferredCalls::passesRun();
     QStringList log;
     DeferredCalls::post(&context, [&] {
         log << QStringLiteral("first");
@@ -109,7 +121,8 @@ void TestDeferredCalls::callsQueuedByACallWaitForTheNextPass()
     runUntilIdle();
     QCoreApplication::instance()->removeEventFilter(&counter);
     QCOMPARE(log, QStringList({QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("queued by first")}));
-    QCOMPARE(counter.passes, 2);
+    QCOMPARE(DeferredCalls::passesRun() - passes, quint64(2));
+    QCOMPARE(counter.events, eventsFor(2));
 }
 
 void TestDeferredCalls::otherEventsRunBetweenPasses()
@@ -212,6 +225,50 @@ void TestDeferredCalls::deletionsPendingAtAThreadsEndAreDone()
     QVERIFY(worker.wait(5000));
     QVERIFY(!doomed);
     QVERIFY(!askedOnTheWayOut);
+}
+
+// Qt's GLib dispatcher (Debian's Qt) gets the GLib source; QT_NO_GLIB (the
+// test runs again with it, see tests/CMakeLists.txt) the posted events.
+// Either way a worker thread's loop runs them too.
+void TestDeferredCalls::passesRunFromGlibWhereQtRunsGlib()
+{
+    const bool qtGlib = QAbstractEventDispatcher::instance()->inherits("QEventDispatcherGlib");
+    if (qEnvironmentVariableIsSet("QT_NO_GLIB"))
+        QVERIFY(!qtGlib);
+#ifdef MADF_HAVE_GLIB
+    const bool glibLoop = qtGlib;
+#else
+    const bool glibLoop = false;   // built without GLib: always posted events
+#endif
+    QObject context;
+    bool ran = false;
+    DeferredCalls::post(&context, [&ran] { ran = true; });
+    QCOMPARE(DeferredCalls::runsFromGlibSource(), glibLoop);
+    // Posted events alone do not run a pass that a GLib source runs.
+    QCoreApplication::sendPostedEvents();
+    QCOMPARE(ran, !glibLoop);
+    runUntilIdle();
+    QVERIFY(ran);
+
+    std::atomic<bool> ranThere = false;
+    std::atomic<bool> sourceThere = false;
+    QScopedPointer<QThread> thread(QThread::create([&] {
+        QObject local;
+        DeferredCalls::post(&local, [&] {
+            ranThere = true;
+            QThread::currentThread()->quit();
+        });
+        sourceThere = DeferredCalls::runsFromGlibSource();
+        QEventLoop loop;
+        QObject::connect(QThread::currentThread(), &QThread::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+        while (!ranThere && loop.processEvents(QEventLoop::WaitForMoreEvents)) {
+        }
+    }));
+    thread->start();
+    QVERIFY(thread->wait(10000));
+    QVERIFY(ranThere);
+    QCOMPARE(bool(sourceThere), glibLoop);
 }
 
 QTEST_GUILESS_MAIN(TestDeferredCalls)

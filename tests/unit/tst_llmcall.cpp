@@ -33,8 +33,9 @@ public:
 
 void flushDeferredDeletes()
 {
-    // LlmCall deletes itself through DeferredCalls, whose pass is a posted event.
-    QCoreApplication::sendPostedEvents();
+    // LlmCall deletes itself through DeferredCalls, whose pass runs from the
+    // event loop (a GLib source, or a posted event without GLib).
+    QCoreApplication::processEvents();
 }
 
 } // namespace
