@@ -73,6 +73,7 @@ private Q_SLOTS:
     void eachThreadHasItsOwnQueue();
     void deletionsPendingAtAThreadsEndAreDone();
     void passesRunFromGlibWhereQtRunsGlib();
+    void aLongChainLetsTimersRun();
 };
 
 void TestDeferredCalls::runsLaterInTheOrderAsked()
@@ -269,6 +270,41 @@ void TestDeferredCalls::passesRunFromGlibWhereQtRunsGlib()
     QVERIFY(thread->wait(10000));
     QVERIFY(ranThere);
     QCOMPARE(bool(sourceThere), glibLoop);
+}
+
+// A chain of passes, each queueing the next (a thousand documents at speed
+// 0), must not starve timers (a document's timeout): the GLib source is
+// ready at every turn of the loop, at the priority of Qt's own timers.
+// (Qt's GLib dispatcher hands fired timers to a second source of its own
+// until it next delivers posted events, which a pass no longer is; were
+// that source's priority below the default, this would fail.)
+void TestDeferredCalls::aLongChainLetsTimersRun()
+{
+    QObject context;
+    QEventLoop loop;   // exec(): the flags under which Qt keeps timers at idle priority
+    int fired = 0;
+    QTimer timer;
+    timer.setInterval(10);
+    QObject::connect(&timer, &QTimer::timeout, &context, [&fired] { ++fired; });
+    QElapsedTimer clock;
+    quint64 links = 0;
+    std::function<void()> link = [&] {
+        ++links;
+        if (clock.elapsed() < 300)
+            DeferredCalls::post(&context, link);
+        else
+            loop.quit();
+    };
+    QTimer::singleShot(0, &context, [&] {
+        timer.start();
+        clock.start();
+        DeferredCalls::post(&context, link);
+    });
+    loop.exec();
+    timer.stop();
+    QVERIFY2(links > 100, qPrintable(QString::number(links)));
+    // 30 intervals in 300 ms; a starved timer fires once or twice.
+    QVERIFY2(fired >= 15, qPrintable(QStringLiteral("the timer fired %1 times in 300 ms (%2 passes)").arg(fired).arg(links)));
 }
 
 QTEST_GUILESS_MAIN(TestDeferredCalls)
