@@ -114,7 +114,6 @@ struct Harness
     int finished = 0;
     int complete = 0;
     qint64 calls = 0;
-    qint64 textChars = 0;
     bool keepDocuments = false;
     QList<Document> documents;
 
@@ -126,7 +125,6 @@ struct Harness
         QObject::connect(engine, &DocumentOrchestrator::documentFinished, engine, [this](const Document &d) {
             ++finished;
             complete += d.status == DocumentStatus::Complete;
-            textChars += d.toMarkdown().size();
             if (keepDocuments)
                 documents << d;
         });
