@@ -1,6 +1,7 @@
 #include "core/loop/deferredcalls.h"
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
 #include <QEvent>
 #include <QThread>
 
@@ -33,7 +34,7 @@ DeferredCalls *DeferredCalls::current()
             return nullptr;
         auto *queue = new DeferredCalls;
         t_current = queue;
-        queue->m_source = GlibPassSource::attach({queue, &DeferredCalls::hasWork, &DeferredCalls::runPassOf});
+        queue->m_source = GlibPassSource::attach({queue, &DeferredCalls::hasWork, &DeferredCalls::runSliceOf});
         // Gone with its thread: a thread's `finished` is emitted in that
         // thread, before it ends. The main thread's goes with the application.
         QThread *thread = QThread::currentThread();
@@ -104,7 +105,8 @@ void DeferredCalls::add(QObject *context, std::function<void()> call)
     Q_ASSERT_X(context->thread() == thread(), "DeferredCalls", "used from a thread that does not own the context");
     m_items.push_back(Item{context, std::move(call)});
     // With a GLib source, its prepare() sees the queue: nothing to post.
-    if (!m_source && !m_passPosted) {
+    // Within a slice, the slice runs it or posts for it when it ends.
+    if (!m_source && !m_passPosted && !m_inSlice) {
         m_passPosted = true;
         QCoreApplication::postEvent(this, new QEvent(passEventType()));
     }
@@ -114,7 +116,8 @@ bool DeferredCalls::event(QEvent *event)
 {
     if (event->type() != passEventType())
         return QObject::event(event);
-    runPass();
+    m_passPosted = false;
+    runSlice();
     return true;
 }
 
@@ -123,17 +126,31 @@ bool DeferredCalls::hasWork(void *self)
     return !static_cast<DeferredCalls *>(self)->m_items.empty();
 }
 
-void DeferredCalls::runPassOf(void *self)
+void DeferredCalls::runSliceOf(void *self)
 {
-    static_cast<DeferredCalls *>(self)->runPass();
+    static_cast<DeferredCalls *>(self)->runSlice();
+}
+
+void DeferredCalls::runSlice()
+{
+    const QDeadlineTimer slice(kSliceMs, Qt::PreciseTimer);
+    m_inSlice = true;
+    do {
+        runPass();
+    } while (!m_items.empty() && !slice.hasExpired());
+    m_inSlice = false;
+    // Left for the next turn of the loop, after its other events.
+    if (!m_items.empty() && !m_source && !m_passPosted) {
+        m_passPosted = true;
+        QCoreApplication::postEvent(this, new QEvent(passEventType()));
+    }
 }
 
 void DeferredCalls::runPass()
 {
-    m_passPosted = false;
     ++m_passes;
     // Only what was queued before this pass: calls queued now (by these)
-    // post the next pass.
+    // wait for the next one.
     for (qsizetype left = qsizetype(m_items.size()); left > 0 && !m_items.empty(); --left) {
         Item item = std::move(m_items.front());
         m_items.pop_front();

@@ -37,7 +37,7 @@ gboolean check(GSource *source)
 gboolean dispatch(GSource *source, GSourceFunc, gpointer)
 {
     const auto *pass = reinterpret_cast<PassSource *>(source);
-    pass->owner.runPass(pass->owner.self);
+    pass->owner.run(pass->owner.self);
     return G_SOURCE_CONTINUE;
 }
 

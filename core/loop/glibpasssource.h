@@ -23,7 +23,7 @@ public:
     {
         void *self = nullptr;
         bool (*hasWork)(void *self) = nullptr;
-        void (*runPass)(void *self) = nullptr;
+        void (*run)(void *self) = nullptr;   ///< runs passes (DeferredCalls: a slice)
     };
 
     /** Attached to the calling thread's GLib context; null when that thread

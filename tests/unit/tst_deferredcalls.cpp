@@ -123,27 +123,37 @@ void TestDeferredCalls::callsQueuedByACallWaitForTheNextPass()
     QCoreApplication::instance()->removeEventFilter(&counter);
     QCOMPARE(log, QStringList({QStringLiteral("first"), QStringLiteral("second"), QStringLiteral("queued by first")}));
     QCOMPARE(DeferredCalls::passesRun() - passes, quint64(2));
-    QCOMPARE(counter.events, eventsFor(2));
+    // Both passes in one slice: one turn of the loop.
+    QCOMPARE(counter.events, eventsFor(1));
 }
 
 void TestDeferredCalls::otherEventsRunBetweenPasses()
 {
     // A chain of calls that keeps queueing the next one must not keep the
-    // loop from anything else (a cancel from the GUI, a timeout).
+    // loop from anything else (a cancel from the GUI, a timeout) for more
+    // than a slice: here 50 links of 0.2 ms each, 10 ms in all, and an
+    // event for Qt to deliver asked for by the second link.
     QObject context;
     QStringList log;
     int left = 50;
     std::function<void()> step = [&] {
+        QElapsedTimer busy;
+        busy.start();
+        while (busy.nsecsElapsed() < 200'000) {
+        }
         log << QStringLiteral("step");
+        if (log.size() == 2)
+            QMetaObject::invokeMethod(&context, [&log] { log << QStringLiteral("queued by Qt"); },
+                                      Qt::QueuedConnection);
         if (--left > 0)
             DeferredCalls::post(&context, step);
     };
     DeferredCalls::post(&context, step);
-    QMetaObject::invokeMethod(&context, [&log] { log << QStringLiteral("queued by Qt"); }, Qt::QueuedConnection);
     runUntilIdle();
     QCOMPARE(left, 0);
     const qsizetype qt = log.indexOf(QStringLiteral("queued by Qt"));
-    QVERIFY2(qt >= 0 && qt < 5, qPrintable(QStringLiteral("Qt's event ran at %1 of %2").arg(qt).arg(log.size())));
+    // A slice is 1 ms (5 links); a loaded machine may stretch a link.
+    QVERIFY2(qt >= 2 && qt <= 14, qPrintable(QStringLiteral("Qt's event ran at %1 of %2").arg(qt).arg(log.size())));
 }
 
 void TestDeferredCalls::destroyedContextDropsItsCalls()
