@@ -107,10 +107,11 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
     auto render = [&](const QVariantMap &values) {
         parts = {};
         request.system = m_prompts->system(prompt, values, &parts);
-        QString user = m_prompts->user(prompt, values, &parts);
+        // Room for the marker: appending it then copies nothing.
+        QString user = m_prompts->user(prompt, values, &parts, marker.isEmpty() ? 0 : 2 + marker.size());
         if (!marker.isEmpty()) {
-            user.reserve(user.size() + 2 + marker.size());  // exact: the prompt is kept while it waits
-            user += QStringLiteral("\n\n") + marker;
+            user += QStringLiteral("\n\n");
+            user += marker;
             parts.other += TokenScan::piece(marker);
         }
         request.messages = {{QStringLiteral("user"), user}};

@@ -116,7 +116,9 @@ ParseOutcome<DocumentSection> EditingAgent::parseEdit(const DocumentContext &ctx
             citable.insert(s.number);
     }
     section.content = demoteHeadings(Citations::dropInvalid(body, citable));
-    section.metadata.insert(QStringLiteral("words"), Document::countWords(section.content));
+    // Mostly nothing was dropped or demoted: the count made above stands.
+    section.metadata.insert(QStringLiteral("words"),
+                            section.content == body ? after : Document::countWords(section.content));
     section.metadata.insert(QStringLiteral("truncated"), reply.finishReason == QLatin1String("length"));
     return ParseOutcome<DocumentSection>::success(section);
 }

@@ -138,14 +138,15 @@ QString PromptLibrary::system(const QString &name, const QVariantMap &vars, Prom
     return t->system.render(name, vars, parts);
 }
 
-QString PromptLibrary::user(const QString &name, const QVariantMap &vars, PromptTemplate::Parts *parts) const
+QString PromptLibrary::user(const QString &name, const QVariantMap &vars, PromptTemplate::Parts *parts,
+                            qsizetype room) const
 {
     const auto t = find(name);
     if (!t) {
         qWarning("Prompt template '%s' not found", qPrintable(name));
         return {};
     }
-    return t->user.render(name, vars, parts);
+    return t->user.render(name, vars, parts, room);
 }
 
 QString PromptLibrary::sourceOf(const QString &name) const

@@ -36,7 +36,9 @@ public:
     bool has(const QString &name) const;
     /** The rendered part; @p parts, when given, adds what it is made of. */
     QString system(const QString &name, const QVariantMap &vars, PromptTemplate::Parts *parts = nullptr) const;
-    QString user(const QString &name, const QVariantMap &vars, PromptTemplate::Parts *parts = nullptr) const;
+    /** @p room: characters the caller will append (see PromptTemplate::render()). */
+    QString user(const QString &name, const QVariantMap &vars, PromptTemplate::Parts *parts = nullptr,
+                 qsizetype room = 0) const;
     /** Where the template was read from (resource path or user file). */
     QString sourceOf(const QString &name) const;
     QStringList names() const;

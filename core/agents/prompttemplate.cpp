@@ -297,7 +297,7 @@ QString PromptTemplate::renderByExpressions(const QString &name, const QString &
     return collapseBlankRuns(expressionsRender(name, text, vars)).trimmed();
 }
 
-QString PromptTemplate::render(const QString &name, const QVariantMap &vars, Parts *parts) const
+QString PromptTemplate::render(const QString &name, const QVariantMap &vars, Parts *parts, qsizetype room) const
 {
     QString out;
     if (m_parsed) {
@@ -311,9 +311,16 @@ QString PromptTemplate::render(const QString &name, const QVariantMap &vars, Par
     QString prompt = collapseBlankRuns(out).trimmed();
     // A request keeps its prompt while it waits for a slot, and a thousand
     // documents can have several waiting each: the room the appends left
-    // (up to half again a whole draft) is given back.
-    if (prompt.capacity() > prompt.size() + prompt.size() / 16 + 64)
-        prompt.squeeze();
+    // (up to half again a whole draft) is given back, all but @p room.
+    const qsizetype wanted = prompt.size() + room;
+    if (prompt.capacity() > wanted + prompt.size() / 16 + 64) {
+        QString fitted;
+        fitted.reserve(wanted);
+        fitted.append(prompt.constData(), prompt.size());   // a copy, never a shared buffer
+        return fitted;
+    }
+    if (prompt.capacity() < wanted)
+        prompt.reserve(wanted);
     return prompt;
 }
 

@@ -40,7 +40,9 @@ public:
     /** The text with its sections resolved and variables filled in, runs of
      *  blank lines left by empty sections collapsed, trimmed. @p name (the
      *  template's) is for the one warning about a missing variable. */
-    QString render(const QString &name, const QVariantMap &vars, Parts *parts = nullptr) const;
+    /** @p room: characters the caller will append, left free in the result
+     *  so that appending them does not copy the prompt again. */
+    QString render(const QString &name, const QVariantMap &vars, Parts *parts = nullptr, qsizetype room = 0) const;
 
     /** @p text rendered by the regular-expression rules, as render() does
      *  for a text it could not parse (and as tests compare it with). */
