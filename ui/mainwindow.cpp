@@ -158,14 +158,16 @@ MainWindow::MainWindow(QWidget *parent)
 
     createMenus();
     createStatusBar();
-    // Precise: a coarse timer may fire 5% early, an hour before midnight
-    // for a day-long wait. One firing a day.
+    // Precise: a coarse timer may fire 5% early. At most a minute apart:
+    // a timer's clock stops while the machine sleeps, and the wall clock
+    // can jump (time zone, NTP), so the date is looked at again each minute.
     m_costDayTimer = new QTimer(this);
     m_costDayTimer->setObjectName(QStringLiteral("costDayTimer"));
     m_costDayTimer->setSingleShot(true);
     m_costDayTimer->setTimerType(Qt::PreciseTimer);
     connect(m_costDayTimer, &QTimer::timeout, this, [this] {
-        createStatusBar();   // rolls the day over, if it has changed
+        if (QDate::currentDate() != m_costDay)
+            createStatusBar();   // rolls the day over
         scheduleCostDayRoll();
     });
     scheduleCostDayRoll();
@@ -439,7 +441,7 @@ int MainWindow::msecsToNextDay(const QDateTime &now)
 
 void MainWindow::scheduleCostDayRoll()
 {
-    m_costDayTimer->start(msecsToNextDay(QDateTime::currentDateTime()));
+    m_costDayTimer->start(qMin(msecsToNextDay(QDateTime::currentDateTime()), kCostDayCheckMs));
 }
 
 void MainWindow::rollCostDay()

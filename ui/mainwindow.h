@@ -71,6 +71,8 @@ public:
     /** How long from @p now (local time) until the status bar's "Today"
      *  figure starts the next day: just past midnight. */
     static int msecsToNextDay(const QDateTime &now);
+    /** The longest wait between two looks at the date (see msecsToNextDay()). */
+    static constexpr int kCostDayCheckMs = 60 * 1000;
 
 public Q_SLOTS:
     /** Starts a document; returns its id. */

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QScopeGuard>
 #include <QEvent>
 #include <QThread>
 
@@ -134,11 +135,13 @@ void DeferredCalls::runSliceOf(void *self)
 void DeferredCalls::runSlice()
 {
     const QDeadlineTimer slice(kSliceMs, Qt::PreciseTimer);
-    m_inSlice = true;
-    do {
-        runPass();
-    } while (!m_items.empty() && !slice.hasExpired());
-    m_inSlice = false;
+    {
+        m_inSlice = true;
+        const auto sliceOver = qScopeGuard([this] { m_inSlice = false; });   // even if a call throws
+        do {
+            runPass();
+        } while (!m_items.empty() && !slice.hasExpired());
+    }
     // Left for the next turn of the loop, after its other events.
     if (!m_items.empty() && !m_source && !m_passPosted) {
         m_passPosted = true;

@@ -23,7 +23,8 @@ namespace Madf {
  * that was about 150 system calls per document, a tenth of the engine's own
  * CPU time at speed 0 (measured with `bench_engine a`). Where the thread's
  * loop is GLib's, a pass is not even an event: a GLib source runs it
- * (GlibPassSource), and a pass costs no system call at all.
+ * (GlibPassSource), and a slice of passes costs the loop's one poll, no
+ * eventfd write or read.
  *
  * Calls run in the order they were asked for. A call whose @p context is
  * destroyed before its turn is dropped, as Qt drops the events of a deleted
@@ -41,8 +42,12 @@ namespace Madf {
  * thread while it has calls waiting.
  *
  * A call must not spin an event loop of its own (no nested loops, as
- * everywhere in the engine): the calls after it in the same pass would wait
- * until it returns.
+ * everywhere in the engine): the calls after it, and those queued while it
+ * runs, wait until it returns.
+ *
+ * The order against Qt's own queued events is not kept: a call asked for
+ * after a QMetaObject::invokeMethod(…, Qt::QueuedConnection) may run first
+ * (in the same slice). Nothing in the engine relies on it.
  */
 class DeferredCalls : public QObject
 {

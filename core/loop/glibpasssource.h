@@ -9,8 +9,14 @@ namespace Madf {
  * while posted events ran: a DeferredCalls pass posted as an event cost the
  * engine two writes and a read per pass, about 120 system calls per
  * document at speed 0. A GLib source whose prepare() reports the queue
- * non-empty makes the loop's next poll return at once instead, at the
- * default priority, beside Qt's posted events, timers and sockets.
+ * non-empty makes the loop's next poll return at once instead (the poll
+ * stays), at the default priority, beside Qt's posted events, timers and
+ * sockets.
+ *
+ * It attaches to the thread's default GLib context, which Qt's GLib
+ * dispatcher pushes when it is made in that thread (as QThread does); a
+ * dispatcher made elsewhere and installed with setEventDispatcher() is not
+ * supported.
  *
  * Only for a thread whose Qt event dispatcher is GLib's, and only when the
  * build found GLib; otherwise attach() gives null and DeferredCalls posts

@@ -112,8 +112,13 @@ const SqliteConnection::Migrations &DocumentStore::migrations()
             //
             // quality_reports held the text revisions.quality_json holds
             // (saveRound writes both): the reports are read from there. A
-            // report saved without its revision (no version did that) is
-            // kept as a revision with an empty document.
+            // report whose revision has none gives it its text; a report
+            // saved without its revision (no version did either) is kept
+            // as a revision with an empty document.
+            QStringLiteral("UPDATE revisions SET quality_json = (SELECT report_json FROM quality_reports q"
+                           " WHERE q.document_id = revisions.document_id AND q.round = revisions.round)"
+                           " WHERE quality_json IN ('', '{}') AND EXISTS (SELECT 1 FROM quality_reports q"
+                           " WHERE q.document_id = revisions.document_id AND q.round = revisions.round)"),
             QStringLiteral("INSERT INTO revisions (document_id, round, document_json, quality_json, score, created_at)"
                            " SELECT document_id, round, '{}', report_json, NULL, created_at FROM quality_reports q"
                            " WHERE NOT EXISTS (SELECT 1 FROM revisions r"
@@ -148,7 +153,6 @@ const SqliteConnection::Migrations &DocumentStore::migrations()
             QStringLiteral("ALTER TABLE calls_v3 RENAME TO calls"),
             QStringLiteral("CREATE INDEX calls_document_id ON calls(document_id)"),
             QStringLiteral("CREATE INDEX calls_created_at ON calls(created_at)"),
-            QStringLiteral("DELETE FROM sqlite_sequence WHERE name = 'calls'"),
             // Most documents belong to no batch: only those that do are
             // indexed (batchSpending()'s "batch_id = ?" implies NOT NULL).
             QStringLiteral("DROP INDEX documents_batch_id"),

@@ -825,6 +825,10 @@ private Q_SLOTS:
                        << QStringLiteral("INSERT INTO revisions (document_id, round, document_json, quality_json, score,"
                                          " created_at) VALUES ('d1', 0, '{}', '{\"overall\":0.6}', 0.6, 2)")
                        << QStringLiteral("INSERT INTO quality_reports VALUES ('d1', 0, '{\"overall\":0.6}', 2)")
+                       // A revision saved without its report, the report apart: joined.
+                       << QStringLiteral("INSERT INTO revisions (document_id, round, document_json, created_at)"
+                                         " VALUES ('d1', 2, '{}', 6)")
+                       << QStringLiteral("INSERT INTO quality_reports VALUES ('d1', 2, '{\"overall\":0.9}', 6)")
                        // A report with no revision: kept.
                        << QStringLiteral("INSERT INTO quality_reports VALUES ('d1', 1, '{\"overall\":0.8}', 3)")
                        << QStringLiteral("INSERT INTO calls (document_id, cost_usd, created_at) VALUES ('d1', 0.5, 4)")
@@ -842,11 +846,13 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(store.open(path, &error), qPrintable(error));
         const QList<QualityReportRecord> reports = store.qualityReports(QStringLiteral("d1"));
-        QCOMPARE(reports.size(), 2);
+        QCOMPARE(reports.size(), 3);
         QCOMPARE(reports.at(0).report.value(QStringLiteral("overall")).toDouble(), 0.6);
         QCOMPARE(reports.at(1).round, 1);
         QCOMPARE(reports.at(1).report.value(QStringLiteral("overall")).toDouble(), 0.8);
-        QCOMPARE(store.revisions(QStringLiteral("d1")).size(), 2);
+        QCOMPARE(reports.at(2).round, 2);
+        QCOMPARE(reports.at(2).report.value(QStringLiteral("overall")).toDouble(), 0.9);
+        QCOMPARE(store.revisions(QStringLiteral("d1")).size(), 3);
         const QList<CallRecord> calls = store.calls(QStringLiteral("d1"));
         QCOMPARE(calls.size(), 2);
         QCOMPARE(calls.at(0).id, qint64(1));
@@ -870,7 +876,10 @@ private Q_SLOTS:
             QVERIFY2(!callsSql.contains(QStringLiteral("AUTOINCREMENT")), qPrintable(callsSql));
             QVERIFY(scalar(QStringLiteral("SELECT name FROM sqlite_sequence WHERE name = 'calls'")).isNull());
             // The partial index still serves a batch's documents.
-            QSqlQuery planQuery(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE batch_id = 'b1'"), db);
+            QSqlQuery planQuery(db);
+            QVERIFY(planQuery.prepare(QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM documents WHERE batch_id = ?")));
+            planQuery.addBindValue(QStringLiteral("b1"));
+            QVERIFY(planQuery.exec());
             QString detail;
             while (planQuery.next())
                 detail += planQuery.value(3).toString();
