@@ -95,7 +95,7 @@ private:
     void createStatusBar();
     /** Starts the day's cost figures again once the date has changed. */
     void rollCostDay();
-    /** Arms m_costDayTimer for the next midnight. */
+    /** Arms m_costDayTimer for the next midnight or a minute, whichever is sooner. */
     void scheduleCostDayRoll();
     void connectEngine();
     void restoreLayout();

@@ -1,5 +1,7 @@
 #include "core/loop/deferredcalls.h"
 
+#include "core/loop/glibpasssource.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QScopeGuard>
@@ -105,12 +107,18 @@ void DeferredCalls::add(QObject *context, std::function<void()> call)
 {
     Q_ASSERT_X(context->thread() == thread(), "DeferredCalls", "used from a thread that does not own the context");
     m_items.push_back(Item{context, std::move(call)});
-    // With a GLib source, its prepare() sees the queue: nothing to post.
     // Within a slice, the slice runs it or posts for it when it ends.
-    if (!m_source && !m_passPosted && !m_inSlice) {
-        m_passPosted = true;
-        QCoreApplication::postEvent(this, new QEvent(passEventType()));
-    }
+    if (!m_inSlice)
+        postPass();
+}
+
+void DeferredCalls::postPass()
+{
+    // With a GLib source, its prepare() sees the queue: nothing to post.
+    if (m_source || m_passPosted)
+        return;
+    m_passPosted = true;
+    QCoreApplication::postEvent(this, new QEvent(passEventType()));
 }
 
 bool DeferredCalls::event(QEvent *event)
@@ -143,10 +151,8 @@ void DeferredCalls::runSlice()
         } while (!m_items.empty() && !slice.hasExpired());
     }
     // Left for the next turn of the loop, after its other events.
-    if (!m_items.empty() && !m_source && !m_passPosted) {
-        m_passPosted = true;
-        QCoreApplication::postEvent(this, new QEvent(passEventType()));
-    }
+    if (!m_items.empty())
+        postPass();
 }
 
 void DeferredCalls::runPass()

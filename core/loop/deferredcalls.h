@@ -3,18 +3,19 @@
 #include <QObject>
 #include <QPointer>
 
-#include "core/loop/glibpasssource.h"
-
 #include <deque>
 #include <functional>
 
 namespace Madf {
 
+class GlibPassSource;
+
 /**
  * Calls run by this thread's event loop once the code running now has
  * returned: what QMetaObject::invokeMethod(context, call,
  * Qt::QueuedConnection) and QObject::deleteLater() do, but however many are
- * asked for during one pass of the loop, they cost Qt one posted event.
+ * asked for during one pass of the loop, they cost the loop one turn (at
+ * most one posted event).
  *
  * Why: each event posted to a thread wakes its event dispatcher, and Qt's
  * GLib dispatcher (the one on Linux desktops) makes a system call for every
@@ -82,6 +83,9 @@ private:
     void add(QObject *context, std::function<void()> call);
     void runPass();
     void runSlice();
+    /** Posts the event that runs the next slice, unless a GLib source runs
+     *  them or one is posted already. */
+    void postPass();
     static bool hasWork(void *self);
     static void runSliceOf(void *self);
 

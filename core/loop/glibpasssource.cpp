@@ -45,6 +45,11 @@ GSourceFuncs passFuncs = {prepare, check, dispatch, nullptr, nullptr, nullptr};
 
 } // namespace
 
+bool GlibPassSource::available()
+{
+    return true;
+}
+
 GlibPassSource *GlibPassSource::attach(Owner owner)
 {
     QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance(QThread::currentThread());
@@ -74,6 +79,11 @@ void GlibPassSource::detach(GlibPassSource *source)
 }
 
 #else
+
+bool GlibPassSource::available()
+{
+    return false;
+}
 
 GlibPassSource *GlibPassSource::attach(Owner)
 {

@@ -37,6 +37,8 @@ public:
     static GlibPassSource *attach(Owner owner);
     /** Detaches and frees @p source (null is fine). */
     static void detach(GlibPassSource *source);
+    /** Whether this build has GLib: without it attach() always gives null. */
+    static bool available();
 
 private:
     GlibPassSource() = default;

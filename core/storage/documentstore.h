@@ -102,7 +102,7 @@ public:
      *  figures included): what a window's own session adds as it goes. */
     Totals totals(const QDateTime &since, const QDateTime &before = {}, QString *error = nullptr);
 
-    // Steps, revisions (with their quality reports) --------------------------------------
+    // Steps, revisions (with their quality reports) -------------------------
 
     /** Inserts the step, or replaces the one with the same key. */
     bool saveStep(const QString &documentId, const StepRecord &step, QString *error = nullptr);

@@ -1,4 +1,5 @@
 #include "core/loop/deferredcalls.h"
+#include "core/loop/glibpasssource.h"
 
 #include <QAbstractEventDispatcher>
 #include <QElapsedTimer>
@@ -246,11 +247,8 @@ void TestDeferredCalls::passesRunFromGlibWhereQtRunsGlib()
     const bool qtGlib = QAbstractEventDispatcher::instance()->inherits("QEventDispatcherGlib");
     if (qEnvironmentVariableIsSet("QT_NO_GLIB"))
         QVERIFY(!qtGlib);
-#ifdef MADF_HAVE_GLIB
-    const bool glibLoop = qtGlib;
-#else
-    const bool glibLoop = false;   // built without GLib: always posted events
-#endif
+    // Built without GLib: always posted events.
+    const bool glibLoop = qtGlib && GlibPassSource::available();
     QObject context;
     bool ran = false;
     DeferredCalls::post(&context, [&ran] { ran = true; });
