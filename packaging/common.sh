@@ -10,7 +10,7 @@ MADF_PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libqt6sql6-sqlite libsqlite3-dev libqt6svg6 qt6-translations-l10n
-  libyaml-cpp-dev libspdlog-dev qtkeychain-qt6-dev libgl-dev libglib2.0-dev
+  libyaml-cpp-dev libspdlog-dev qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev libglib2.0-dev
   xvfb xauth
 )
 
