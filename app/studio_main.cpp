@@ -1,5 +1,6 @@
 #include "ui/bench/benchmarkpanel.h"
 #include "ui/compose/composerpanel.h"
+#include "ui/dashboard/dashboardpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/providers/providersdialog.h"
 #include "ui/settings/language.h"
@@ -46,7 +47,7 @@ int main(int argc, char *argv[])
     args.addOption({QStringLiteral("demo"), QObject::tr("Start N documents on sample topics, one every 1.5 s (demos, dashboard screenshots)."), QObject::tr("N")});
     args.addOption({QStringLiteral("screenshot"), QObject::tr("Save a picture of the window to FILE after --delay ms, then quit (for documentation)."), QObject::tr("FILE")});
     args.addOption({QStringLiteral("delay"), QObject::tr("Milliseconds before --screenshot."), QObject::tr("MS"), QStringLiteral("3000")});
-    args.addOption({QStringLiteral("show"), QObject::tr("Open a dialog or panel at start: providers, timeline, bench, history."), QObject::tr("DIALOG")});
+    args.addOption({QStringLiteral("show"), QObject::tr("Open a dialog or panel at start: providers, timeline, bench, history, endpoints."), QObject::tr("DIALOG")});
     args.addOption({QStringLiteral("compare"),
                     QObject::tr("With --show bench: run the benchmark comparing the settings with PRESET (or a YAML file)."),
                     QObject::tr("PRESET")});
@@ -129,6 +130,8 @@ int main(int argc, char *argv[])
         shown = window.timelineDock();
     } else if (args.value(QStringLiteral("show")) == QLatin1String("history")) {
         window.historyDock()->raise();
+    } else if (args.value(QStringLiteral("show")) == QLatin1String("endpoints")) {
+        window.dashboard()->setCurrentPage(Madf::Ui::DashboardPanel::EndpointsTab);
     } else if (args.value(QStringLiteral("show")) == QLatin1String("bench")) {
         window.openBenchmark();
         shown = window.benchmarkPanel()->window();

@@ -3605,6 +3605,10 @@ Konfiguration, 3 gestoppt (abgebrochen, Budget oder Zeitlimit), die bisherige Ar
         <source>Export dashboard</source>
         <translation>Dashboard exportieren</translation>
     </message>
+    <message>
+        <source>Endpoints</source>
+        <translation>Endpunkte</translation>
+    </message>
 </context>
 <context>
     <name>Madf::Ui::DocumentExporter</name>
@@ -3721,6 +3725,117 @@ Konfiguration, 3 gestoppt (abgebrochen, Budget oder Zeitlimit), die bisherige Ar
     <message>
         <source>Export document</source>
         <translation>Dokument exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>Madf::Ui::EndpointsPage</name>
+    <message>
+        <source>closed (healthy)</source>
+        <translation>geschlossen (gesund)</translation>
+    </message>
+    <message>
+        <source>open (skipped)</source>
+        <translation>offen (übersprungen)</translation>
+    </message>
+    <message>
+        <source>half-open (probing)</source>
+        <translation>halb offen (Probeaufruf)</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 tokens</source>
+        <translation>%1 Tokens</translation>
+    </message>
+    <message>
+        <source>not announced</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>; next call waits %1 s</source>
+        <translation>; der nächste Aufruf wartet %1 s</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>In flight / limit</source>
+        <translation>Laufend / Grenze</translation>
+    </message>
+    <message>
+        <source>Circuit</source>
+        <translation>Schutzschalter</translation>
+    </message>
+    <message>
+        <source>Failures in a row</source>
+        <translation>Fehler in Folge</translation>
+    </message>
+    <message>
+        <source>Rate budget left</source>
+        <translation>Verbleibendes Ratenbudget</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>Calls running on this endpoint against its limit now: max_in_flight, halved while the provider answers 429 or overloaded, and raised again as calls succeed</source>
+        <translation>Laufende Aufrufe an diesem Endpunkt gegen seine aktuelle Grenze: max_in_flight, halbiert, solange der Anbieter mit 429 oder Überlastung antwortet, und wieder angehoben, sobald Aufrufe gelingen</translation>
+    </message>
+    <message>
+        <source>Calls of this provider waiting for a free slot</source>
+        <translation>Aufrufe dieses Anbieters, die auf einen freien Platz warten</translation>
+    </message>
+    <message>
+        <source>The circuit breaker: open after repeated failures, so calls go to the provider&apos;s other endpoints until a probe succeeds</source>
+        <translation>Der Schutzschalter: nach wiederholten Fehlern offen, sodass Aufrufe an die anderen Endpunkte des Anbieters gehen, bis ein Probeaufruf gelingt</translation>
+    </message>
+    <message>
+        <source>What the provider&apos;s rate-limit headers said was left, and how long a new call would wait for it</source>
+        <translation>Was die Ratenlimit-Header des Anbieters als verbleibend angaben, und wie lange ein neuer Aufruf darauf warten würde</translation>
+    </message>
+    <message>
+        <source>No HTTP provider has been called yet. Once a document calls one (OpenAI, Anthropic, Ollama, a llama.cpp or vLLM server…), each of its endpoints shows here with its load, limits, circuit breaker and rate budget. The simulated provider runs in the app and has no endpoints.</source>
+        <translation>Noch wurde kein HTTP-Anbieter aufgerufen. Sobald ein Dokument einen aufruft (OpenAI, Anthropic, Ollama, einen llama.cpp- oder vLLM-Server…), erscheint hier jeder seiner Endpunkte mit Last, Grenzen, Schutzschalter und Ratenbudget. Der simulierte Anbieter läuft in der App und hat keine Endpunkte.</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (max %3)</source>
+        <translation>%1 / %2 (max. %3)</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Endpoints: %1 · providers: %2 · calls in flight: %3</source>
+        <translation>Endpunkte: %1 · Anbieter: %2 · laufende Aufrufe: %3</translation>
+    </message>
+    <message>
+        <source>circuits not closed: %1 (their calls go to the other endpoints)</source>
+        <translation>nicht geschlossene Schutzschalter: %1 (ihre Aufrufe gehen an die anderen Endpunkte)</translation>
+    </message>
+    <message>
+        <source>Endpoints of the model providers</source>
+        <translation>Endpunkte der Modellanbieter</translation>
+    </message>
+    <message>
+        <source>One row per endpoint: its load, limits, circuit breaker and rate budget</source>
+        <translation>Eine Zeile je Endpunkt: Last, Grenzen, Schutzschalter und Ratenbudget</translation>
+    </message>
+    <message>
+        <source>Provider queue</source>
+        <translation>Warteschlange des Anbieters</translation>
     </message>
 </context>
 <context>
@@ -5570,8 +5685,8 @@ Aktueller Wert aus: %2</translation>
         <translation>VOREINSTELLUNG</translation>
     </message>
     <message>
-        <source>Open a dialog or panel at start: providers, timeline, bench, history.</source>
-        <translation>Beim Start einen Dialog oder Bereich öffnen: providers, timeline, bench, history.</translation>
+        <source>Open a dialog or panel at start: providers, timeline, bench, history, endpoints.</source>
+        <translation>Beim Start einen Dialog oder Bereich öffnen: providers, timeline, bench, history, endpoints.</translation>
     </message>
 </context>
 </TS>

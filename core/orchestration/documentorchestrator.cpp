@@ -111,6 +111,9 @@ void DocumentOrchestrator::ensureEngine()
         return;
     const OrchestratorConfig &oc = d->config.orchestrator;
     d->client = new LlmClient(d->config, this);
+    connect(d->client, &LlmClient::endpointStatusChanged, this, [this](const QString &provider) {
+        Q_EMIT endpointStatusChanged(provider, d->client->endpointStatus(provider));
+    });
     d->agents = new ResourceManager(qMax(1, oc.maxAgents), this);
     d->inFlight = new ResourceManager(qMax(1, oc.maxConcurrentTasks), this);
     d->references = new ReferenceLoader(this);

@@ -3,6 +3,7 @@
 #include "engineevents.h"
 
 #include "core/config/config.h"
+#include "core/llm/endpointstatus.h"
 #include "core/model/document.h"
 #include "core/model/documentrequest.h"
 #include "core/quality/qualityreport.h"
@@ -112,6 +113,11 @@ Q_SIGNALS:
      *  the last a tenth of a second after the last change. */
     void resourceStatsChanged(const QVariantMap &stats);
     void errorOccurred(const QString &documentId, const QString &message);
+    /** What each endpoint (base URL) of an HTTP provider is doing: load,
+     *  limits, circuit breaker, rate budget. After each change, at most ten
+     *  times a second per provider (LlmClient coalesces them). The simulated
+     *  provider has no endpoints and never sends this. */
+    void endpointStatusChanged(const QString &provider, const QList<Madf::EndpointStatus> &endpoints);
 
     // Richer progress for the GUI and CLI.
     void textStreamed(const QString &documentId, const QString &stepKey, const QString &delta);

@@ -22,6 +22,7 @@ void EngineThread::registerMetaTypes()
     qRegisterMetaType<Madf::DocumentProgress>();
     qRegisterMetaType<Madf::Config>();
     qRegisterMetaType<Madf::LlmResult>();
+    qRegisterMetaType<QList<Madf::EndpointStatus>>();
 }
 
 EngineThread::EngineThread(const Config &config, QObject *parent)
@@ -68,6 +69,7 @@ void EngineThread::forwardSignals()
     connect(o, &DocumentOrchestrator::agentStatusChanged, this, &EngineThread::agentStatusChanged);
     connect(o, &DocumentOrchestrator::resourceStatsChanged, this, &EngineThread::resourceStatsChanged);
     connect(o, &DocumentOrchestrator::errorOccurred, this, &EngineThread::errorOccurred);
+    connect(o, &DocumentOrchestrator::endpointStatusChanged, this, &EngineThread::endpointStatusChanged);
     connect(o, &DocumentOrchestrator::textStreamed, this, &EngineThread::textStreamed);
     connect(o, &DocumentOrchestrator::sectionUpdated, this, &EngineThread::sectionUpdated);
     connect(o, &DocumentOrchestrator::callRecorded, this, &EngineThread::callRecorded);

@@ -3,6 +3,7 @@
 #include "engineevents.h"
 
 #include "core/config/config.h"
+#include "core/llm/endpointstatus.h"
 #include "core/model/document.h"
 #include "core/model/documentrequest.h"
 #include "core/quality/qualityreport.h"
@@ -87,6 +88,7 @@ Q_SIGNALS:
     void agentStatusChanged(const QString &agent, int busy, int idle);
     void resourceStatsChanged(const QVariantMap &stats);
     void errorOccurred(const QString &documentId, const QString &message);
+    void endpointStatusChanged(const QString &provider, const QList<Madf::EndpointStatus> &endpoints);
     void textStreamed(const QString &documentId, const QString &stepKey, const QString &delta);
     void sectionUpdated(const QString &documentId, int sectionIndex, const Madf::DocumentSection &section);
     void callRecorded(const Madf::CallRecordEvent &call);

@@ -13,12 +13,14 @@
 
 #include "tst_orchestratorutil.h"
 
+#include "core/orchestration/enginethread.h"
 #include "core/orchestration/resourcemanager.h"
 #include "core/storage/documentstore.h"
 #include "tests/support/mockllmserver.h"
 
 #include <QDir>
 #include <QFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 
 using namespace OrchTest;
@@ -102,10 +104,26 @@ private Q_SLOTS:
         DocumentOrchestrator engine(config);
         QVERIFY(engine.open(nullptr));
         Recorder rec(&engine);
+        // The endpoint's load as the engine reports it (to the dashboard's Endpoints tab).
+        int peakInFlight = 0;
+        QList<EndpointStatus> lastStatus;
+        connect(&engine, &DocumentOrchestrator::endpointStatusChanged, this,
+                [&](const QString &provider, const QList<EndpointStatus> &endpoints) {
+                    QCOMPARE(provider, QStringLiteral("mock"));
+                    for (const EndpointStatus &e : endpoints)
+                        peakInFlight = qMax(peakInFlight, e.inFlight);
+                    lastStatus = endpoints;
+                });
         const QString id = engine.createDocument(request());
         QVERIFY(rec.waitFinished(id, 60000));
         const Document doc = rec.finished.value(id);
         QVERIFY2(doc.status == DocumentStatus::Complete, qPrintable(doc.failureReason));
+        QCOMPARE(lastStatus.size(), 1);
+        QCOMPARE(lastStatus.first().baseUrl, m_mock.openAiBaseUrl().toString());
+        QCOMPARE(lastStatus.first().circuitState, CircuitState::Closed);
+        QCOMPARE(toString(lastStatus.first().lastErrorKind), toString(LlmErrorKind::None));
+        QVERIFY2(peakInFlight >= 1 && peakInFlight <= 2, qPrintable(QString::number(peakInFlight)));
+        QTRY_COMPARE(lastStatus.first().inFlight, 0);   // the last report follows the last call's end
         QCOMPARE(doc.title, QStringLiteral("The printing press"));
         QCOMPARE(doc.sections.size(), 3);
         for (const DocumentSection &s : doc.sections)
@@ -130,6 +148,27 @@ private Q_SLOTS:
         const ResourceManager::Stats pool = engine.resourceManager()->stats();
         QCOMPARE(pool.totalAllocations, pool.totalDeallocations);
         QCOMPARE(engine.store()->calls(id).size(), calls.size());
+    }
+
+    void engineThreadForwardsEndpointStatus()
+    {
+        // Across threads, as the dashboard receives it: the list arrives
+        // whole (its type is registered for queued connections).
+        m_mock.reset();
+        QTemporaryDir dir;
+        EngineThread engine(mockConfig(dir.path()));
+        QSignalSpy status(&engine, &EngineThread::endpointStatusChanged);
+        QSignalSpy finished(&engine, &EngineThread::documentFinished);
+        engine.start();
+        engine.createDocument(request());
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 60000);
+        QTRY_VERIFY(!status.isEmpty());
+        QTRY_COMPARE(status.last().at(1).value<QList<EndpointStatus>>().value(0).inFlight, 0);
+        const QList<EndpointStatus> last = status.last().at(1).value<QList<EndpointStatus>>();
+        QCOMPARE(status.last().at(0).toString(), QStringLiteral("mock"));
+        QCOMPARE(last.size(), 1);
+        QCOMPARE(last.first().baseUrl, m_mock.openAiBaseUrl().toString());
+        QVERIFY(last.first().maxInFlight > 0);
     }
 
     void paperCitesItsReferenceOverHttp()

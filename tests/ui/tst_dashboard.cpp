@@ -3,6 +3,7 @@
 #include "ui/dashboard/chartcard.h"
 #include "ui/dashboard/dashboardpages.h"
 #include "ui/dashboard/dashboardpanel.h"
+#include "ui/dashboard/endpointspage.h"
 #include "ui/mainwindow.h"
 
 #include "core/model/document.h"
@@ -19,6 +20,7 @@
 #include <QJsonObject>
 #include <QScatterSeries>
 #include <QSettings>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -97,6 +99,7 @@ private slots:
     void longSeriesAreThinned();
     void themeFollowsPalette();
     void exportsReadBack();
+    void endpointsTabShowsEachEndpoint();
     void mainWindowShowsTheDashboard();
 
 private:
@@ -158,6 +161,60 @@ void TestDashboard::eventsUpdateTheCharts()
 
     panel.setCurrentPage(DashboardPanel::ErrorsTab);
     QTRY_VERIFY(panel.page(DashboardPanel::ErrorsTab)->cards().first()->emptyMessage().contains("all 15 calls succeeded"));
+}
+
+void TestDashboard::endpointsTabShowsEachEndpoint()
+{
+    DashboardPanel panel;
+    panel.resize(1400, 350);
+    panel.show();
+    panel.setCurrentPage(DashboardPanel::EndpointsTab);
+    auto *page = qobject_cast<Madf::Ui::EndpointsPage *>(panel.page(DashboardPanel::EndpointsTab));
+    QVERIFY(page);
+    // Before any HTTP call: what will show here, and why the simulator has nothing.
+    QVERIFY(!page->table()->isVisible());
+    QVERIFY2(page->note().contains("No HTTP provider has been called yet"), qPrintable(page->note()));
+    QVERIFY(page->note().contains("simulated provider"));
+
+    EndpointStatus a;
+    a.baseUrl = "http://gpu-1:8000/v1";
+    a.inFlight = 3;
+    a.effectiveLimit = 4;
+    a.maxInFlight = 8;       // halved after a 429
+    a.queued = 5;
+    a.remainingRequests = 120;
+    a.lastErrorKind = LlmErrorKind::RateLimited;
+    EndpointStatus b;
+    b.baseUrl = "http://gpu-2:8000/v1";
+    b.effectiveLimit = b.maxInFlight = 8;
+    b.circuitState = CircuitState::Open;
+    b.consecutiveFailures = 5;
+    b.lastErrorKind = LlmErrorKind::ServerError;
+    panel.setConfig([] {
+        Config c = Config::defaults();
+        c.providers.insert("vllm", ProviderConfig{});
+        return c;
+    }());
+    page->setEndpoints("vllm", {a, b});
+    QTableWidget *table = page->table();
+    QVERIFY(table->isVisible());
+    QCOMPARE(table->rowCount(), 2);
+    QCOMPARE(table->item(0, Madf::Ui::EndpointsPage::Provider)->text(), QStringLiteral("vllm"));
+    QCOMPARE(table->item(0, Madf::Ui::EndpointsPage::Endpoint)->text(), a.baseUrl);
+    QCOMPARE(table->item(0, Madf::Ui::EndpointsPage::InFlight)->text(), QStringLiteral("3 / 4 (max 8)"));
+    QCOMPARE(table->item(0, Madf::Ui::EndpointsPage::Queued)->text(), QStringLiteral("5"));
+    QVERIFY(table->item(0, Madf::Ui::EndpointsPage::RateBudget)->text().contains("120 requests"));
+    QCOMPARE(table->item(0, Madf::Ui::EndpointsPage::LastError)->text(), toString(LlmErrorKind::RateLimited));
+    QCOMPARE(table->item(1, Madf::Ui::EndpointsPage::InFlight)->text(), QStringLiteral("0 / 8"));
+    QVERIFY(table->item(1, Madf::Ui::EndpointsPage::Circuit)->text().startsWith("open"));
+    QCOMPARE(table->item(1, Madf::Ui::EndpointsPage::Failures)->text(), QStringLiteral("5"));
+    QVERIFY2(page->note().contains("Endpoints: 2 · providers: 1 · calls in flight: 3"), qPrintable(page->note()));
+    QVERIFY(page->note().contains("circuits not closed: 1"));
+
+    // A provider taken out of the configuration leaves the table.
+    panel.setConfig(Config::defaults());
+    QCOMPARE(table->rowCount(), 0);
+    QVERIFY(!table->isVisible());
 }
 
 void TestDashboard::updatesAreCoalesced()

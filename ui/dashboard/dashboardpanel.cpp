@@ -2,6 +2,7 @@
 
 #include "chartcard.h"
 #include "dashboardpages.h"
+#include "endpointspage.h"
 
 #include "core/config/config.h"
 #include "core/metrics/costtracker.h"
@@ -86,10 +87,11 @@ DashboardPanel::DashboardPanel(QWidget *parent)
     addButton(tr("CSV…"), tr("Export every metric of this window as CSV"), QStringLiteral("csv"));
     addButton(tr("JSON…"), tr("Export every metric of this window as JSON"), QStringLiteral("json"));
 
+    m_endpoints = new EndpointsPage;
     m_pages = {new LatencyPage, new FirstTokenPage, new QualityPage, new UtilizationPage,
-               new CostPage,    new ThroughputPage, new ErrorsPage};
+               new CostPage,    new ThroughputPage, new ErrorsPage,   m_endpoints};
     const QStringList titles = {tr("Latency"), tr("First token"), tr("Quality"), tr("Utilization"),
-                                tr("Cost"), tr("Cache && throughput"), tr("Errors && queueing")};
+                                tr("Cost"), tr("Cache && throughput"), tr("Errors && queueing"), tr("Endpoints")};
     for (int i = 0; i < m_pages.size(); ++i)
         m_tabs->addTab(m_pages[i], titles[i]);
     m_tabs->setDocumentMode(true);
@@ -132,6 +134,7 @@ void DashboardPanel::setEngine(EngineThread *engine)
             [this](const QString &id, const DocumentRequest &) { onDocumentStarted(id); });
     connect(engine, &EngineThread::documentFinished, this, &DashboardPanel::onDocumentFinished);
     connect(engine, &EngineThread::resourceStatsChanged, this, &DashboardPanel::onResourceStats);
+    connect(engine, &EngineThread::endpointStatusChanged, m_endpoints, &EndpointsPage::setEndpoints);
     connect(engine, &EngineThread::engineStarted, this, [this] {
         if (m_engine)
             m_engine->requestResourceStats();
@@ -143,6 +146,7 @@ void DashboardPanel::setConfig(const Config &config)
 {
     m_timeline.setLimits(config.orchestrator.maxAgents, config.orchestrator.maxConcurrentTasks);
     m_timeline.setQualityThreshold(config.orchestrator.qualityThreshold);
+    m_endpoints->keepProviders(config.providers.keys());
     const PricingTable pricing = pricingFor(config);
     QSet<QString> local;
     for (auto it = config.providers.cbegin(); it != config.providers.cend(); ++it)

@@ -20,6 +20,7 @@ struct Config;
 namespace Madf::Ui {
 
 class DashboardPage;
+class EndpointsPage;
 class ChartCard;
 
 /** The live performance dashboard: latency, time to first token, quality,
@@ -35,7 +36,7 @@ class DashboardPanel : public QWidget
 {
     Q_OBJECT
 public:
-    enum Page { LatencyTab, FirstTokenTab, QualityTab, UtilizationTab, CostTab, ThroughputTab, ErrorsTab };
+    enum Page { LatencyTab, FirstTokenTab, QualityTab, UtilizationTab, CostTab, ThroughputTab, ErrorsTab, EndpointsTab };
 
     explicit DashboardPanel(QWidget *parent = nullptr);
     ~DashboardPanel() override;
@@ -96,6 +97,7 @@ private:
     QLabel *m_summary;
     QTabWidget *m_tabs;
     QList<DashboardPage *> m_pages;
+    EndpointsPage *m_endpoints;   ///< also in m_pages
     QTimer *m_tick;
     QList<quint64> m_drawnRevision;   // per page: the timeline revision it shows
     QList<qint64> m_drawnAtMs;        // per page: when (sliding windows move with time)
