@@ -110,6 +110,8 @@ void EndpointsPage::rebuild()
     for (const QList<EndpointStatus> &list : std::as_const(m_byProvider))
         rows += int(list.size());
     m_table->setVisible(rows > 0);
+    // Alone, the note is the page's empty state, centred like the charts' own.
+    m_note->setAlignment(rows > 0 ? Qt::AlignLeft | Qt::AlignTop : Qt::AlignCenter);
     if (rows == 0) {
         m_note->setText(tr("No HTTP provider has been called yet. Once a document calls one (OpenAI, Anthropic, "
                            "Ollama, a llama.cpp or vLLM server…), each of its endpoints shows here with its load, "
