@@ -154,8 +154,11 @@ private Q_SLOTS:
         const Document doc = rec.finished.value(id);
         QCOMPARE(doc.status, DocumentStatus::Failed);
         QCOMPARE(doc.metadata.value("failure_kind").toString(), QStringLiteral("budget"));
+        // The resumed run may stop before its first call (when that call
+        // alone would not fit in what is left: it depends on how far the
+        // first run got, which a loaded machine changes) or after a few.
         const double total = engine.store()->spending(id).costUsd;
-        QVERIFY2(total > spentBefore && total <= tight.budget.perDocument + 1e-9,
+        QVERIFY2(total >= spentBefore - 1e-9 && total <= tight.budget.perDocument + 1e-9,
                  qPrintable(QStringLiteral("%1 spent in all, %2 before").arg(total).arg(spentBefore)));
         // The document's cost is all of it, not only what the resumed run spent.
         QVERIFY(qAbs(engine.store()->documentRow(id)->costUsd - total) < 1e-9);
