@@ -107,12 +107,19 @@ void LlmClient::applyProviders()
         }
         next.insert(it.key(), p);
     }
+    QStringList dropped;
     for (auto it = m_providers.cbegin(); it != m_providers.cend(); ++it) {
         // Gone, or no longer spoken over HTTP: its queued calls are told, running ones finish.
-        if (it->pool && (!next.contains(it.key()) || next.value(it.key()).pool != it->pool))
+        if (it->pool && (!next.contains(it.key()) || next.value(it.key()).pool != it->pool)) {
             delete it->pool.data();
+            dropped << it.key();
+        }
     }
     m_providers = next;
+    // Its endpoints are gone: whoever shows them hears it (an empty list),
+    // after any report the pool sent before.
+    for (const QString &name : std::as_const(dropped))
+        Q_EMIT endpointStatusChanged(name);
 }
 
 QString LlmClient::resolveKey(const QString &provider, const QString &requestKey) const

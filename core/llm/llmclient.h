@@ -71,7 +71,9 @@ public:
     QString unusableReason(const QString &provider, const QString &apiKey = QString()) const;
 
 Q_SIGNALS:
-    /** endpointStatus(@p provider) changed (coalesced: at most ten times a second). */
+    /** endpointStatus(@p provider) changed (coalesced: at most ten times a second),
+     *  or its endpoints were dropped (a new configuration removed the provider
+     *  or made it simulated): the list is then empty. */
     void endpointStatusChanged(const QString &provider);
 
 private:

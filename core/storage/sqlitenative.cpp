@@ -54,8 +54,10 @@ bool boundNatively(const QVariant &value)
  *  a character at a time, so texts reach it as UTF-8 where that is cheaper:
  *  a long one made by Qt (plain ASCII many characters at once) and kept in
  *  @p utf8 until the statement has run, a short ASCII one copied here. The
- *  bytes stored are the same either way. (The writer binds a few hundred
- *  texts per document: -4% of its instructions.) */
+ *  bytes stored are the same either way for well-formed text. (Malformed
+ *  UTF-16, a lone surrogate, becomes U+FFFD through Qt, where SQLite would
+ *  store invalid UTF-8.) The writer binds a few hundred texts per document:
+ *  -4% of its instructions. */
 int bind(sqlite3_stmt *stmt, int index, const QVariant &value, QVarLengthArray<QByteArray, 4> *utf8)
 {
     if (isUtf8Text(value)) {

@@ -50,6 +50,7 @@ private Q_SLOTS:
     void testConnectionReportsARefusedKey();
     void testConnectionOfAnUnreachableServer();
     void simulatedProviderThroughTheClient();
+    void droppedEndpointsAreAnnounced();
 
 private:
     std::unique_ptr<MockLlmServer> m_mock;
@@ -502,6 +503,35 @@ void TestLlmClient::simulatedProviderThroughTheClient()
     QCOMPARE(result->endpoint, QStringLiteral("simulated"));
     QVERIFY(result->usage.completionTokens > 20);
     QVERIFY(client.endpointStatus("simulated").isEmpty());
+}
+
+void TestLlmClient::droppedEndpointsAreAnnounced()
+{
+    // A view of the endpoints (the dashboard's Endpoints tab) hears when a
+    // provider's go away, and reads an empty list, after any earlier report.
+    Config config = llmConfig("mock", {m_mock->openAiBaseUrl().toString()});
+    LlmClient client(config);
+    QCOMPARE(client.endpointStatus("mock").size(), 1);
+    QSignalSpy changed(&client, &LlmClient::endpointStatusChanged);
+    client.setConfig(config);   // the same provider: its pool stays, nothing is dropped
+    QVERIFY(changed.isEmpty());
+    QCOMPARE(client.endpointStatus("mock").size(), 1);
+
+    Config simulated = config;
+    simulated.providers["mock"].api = "simulated";
+    client.setConfig(simulated);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toString(), QStringLiteral("mock"));
+    QVERIFY(client.endpointStatus("mock").isEmpty());
+
+    client.setConfig(config);   // HTTP again: a new pool, then removed altogether
+    QCOMPARE(client.endpointStatus("mock").size(), 1);
+    changed.clear();
+    Config gone = config;
+    gone.providers.remove("mock");
+    client.setConfig(gone);
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(client.endpointStatus("mock").isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestLlmClient)

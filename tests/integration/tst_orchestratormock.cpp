@@ -107,7 +107,7 @@ private Q_SLOTS:
         // The endpoint's load as the engine reports it (to the dashboard's Endpoints tab).
         int peakInFlight = 0;
         QList<EndpointStatus> lastStatus;
-        connect(&engine, &DocumentOrchestrator::endpointStatusChanged, this,
+        connect(&engine, &DocumentOrchestrator::endpointStatusChanged, &engine,
                 [&](const QString &provider, const QList<EndpointStatus> &endpoints) {
                     QCOMPARE(provider, QStringLiteral("mock"));
                     for (const EndpointStatus &e : endpoints)

@@ -164,6 +164,53 @@ private Q_SLOTS:
         QVERIFY(qAbs(engine.store()->documentRow(id)->costUsd - total) < 1e-9);
     }
 
+    void resumedDocumentCostsWhatAStraightRunCosts()
+    {
+        // The other side of the test above: the resumed document, interrupted
+        // at the same point, completes and costs in all what the document
+        // costs in one go. Paying again for calls already made, or counting
+        // the earlier spending twice in its cost, would show here.
+        Config config = simulatedConfig(QString());
+        for (AgentConfig &a : config.agents)
+            a.cacheEnabled = false;
+        double straightCost = 0;
+        {
+            QTemporaryDir dir;
+            Config c = config;
+            c.storage.statePath = dir.path();
+            DocumentOrchestrator engine(c);
+            QVERIFY(engine.open(nullptr));
+            Recorder rec(&engine);
+            const QString id = engine.createDocument(request());
+            QVERIFY(rec.waitFinished(id));
+            QCOMPARE(rec.finished.value(id).status, DocumentStatus::Complete);
+            straightCost = engine.store()->spending(id).costUsd;
+            QVERIFY(straightCost > 0);
+        }
+        QTemporaryDir dir;
+        config.storage.statePath = dir.path();
+        QString id;
+        {
+            auto *engine = new DocumentOrchestrator(config);
+            QVERIFY(engine->open(nullptr));
+            Recorder rec(engine);
+            id = engine->createDocument(request());
+            QVERIFY(QTest::qWaitFor([&] { return rec.completed.value(id).contains("section/2/draft"); }, 30000));
+            delete engine;
+        }
+        DocumentOrchestrator engine(config);
+        QVERIFY(engine.open(nullptr));
+        Recorder rec(&engine);
+        QCOMPARE(engine.resumeInterrupted(), QStringList{id});
+        QVERIFY(rec.waitFinished(id));
+        const Document doc = rec.finished.value(id);
+        QVERIFY2(doc.status == DocumentStatus::Complete, qPrintable(doc.failureReason));
+        const double total = engine.store()->spending(id).costUsd;
+        QVERIFY2(qAbs(total - straightCost) <= 0.01 * straightCost,
+                 qPrintable(QStringLiteral("%1 spent, a straight run %2").arg(total).arg(straightCost)));
+        QVERIFY(qAbs(engine.store()->documentRow(id)->costUsd - total) < 1e-9);
+    }
+
     void nothingToResume()
     {
         QTemporaryDir dir;
