@@ -11,6 +11,28 @@
 
 using namespace OrchTest;
 
+namespace {
+
+/** Starts @p r, then destroys the engine once step @p step has completed, as
+ *  if the application quit mid-run. The document's id, or empty if the step
+ *  never completed or the document had already finished. */
+QString interruptedAfter(const Config &config, const DocumentRequest &r, const QString &step)
+{
+    auto *engine = new DocumentOrchestrator(config);
+    if (!engine->open(nullptr)) {
+        delete engine;
+        return {};
+    }
+    Recorder rec(engine);
+    const QString id = engine->createDocument(r);
+    const bool reached = QTest::qWaitFor([&] { return rec.completed.value(id).contains(step); }, 30000);
+    const bool running = !rec.finished.contains(id);
+    delete engine;
+    return reached && running ? id : QString();
+}
+
+} // namespace
+
 class TestOrchestratorResume : public QObject
 {
     Q_OBJECT
@@ -36,16 +58,9 @@ private Q_SLOTS:
         config.orchestrator.qualityThreshold = 0.99;
         config.orchestrator.retryAttempts = 1;
 
-        QString id;
-        {
-            auto *engine = new DocumentOrchestrator(config);
-            QVERIFY(engine->open(nullptr));
-            Recorder rec(engine);
-            id = engine->createDocument(request("Tidal energy along the Atlantic coast", type, 600));
-            QVERIFY(QTest::qWaitFor([&] { return rec.completed.value(id).contains(interruptAfter); }, 30000));
-            QVERIFY(!rec.finished.contains(id));
-            delete engine;  // as if the application quit mid-run
-        }
+        const QString id = interruptedAfter(config, request("Tidal energy along the Atlantic coast", type, 600),
+                                            interruptAfter);
+        QVERIFY(!id.isEmpty());
 
         QSet<QString> doneBefore;
         qsizetype callsBefore = 0;
@@ -97,15 +112,8 @@ private Q_SLOTS:
             QVERIFY(rec.waitFinished(id));
             straight = rec.finished.value(id);
         }
-        QString id;
-        {
-            auto *engine = new DocumentOrchestrator(simulatedConfig(b.path()));
-            QVERIFY(engine->open(nullptr));
-            Recorder rec(engine);
-            id = engine->createDocument(r);
-            QVERIFY(QTest::qWaitFor([&] { return rec.completed.value(id).contains("edit/structure"); }, 30000));
-            delete engine;
-        }
+        const QString id = interruptedAfter(simulatedConfig(b.path()), r, "edit/structure");
+        QVERIFY(!id.isEmpty());
         DocumentOrchestrator engine(simulatedConfig(b.path()));
         QVERIFY(engine.open(nullptr));
         Recorder rec(&engine);
@@ -125,15 +133,8 @@ private Q_SLOTS:
         Config config = simulatedConfig(dir.path());
         for (AgentConfig &a : config.agents)
             a.cacheEnabled = false;
-        QString id;
-        {
-            auto *engine = new DocumentOrchestrator(config);
-            QVERIFY(engine->open(nullptr));
-            Recorder rec(engine);
-            id = engine->createDocument(request());
-            QVERIFY(QTest::qWaitFor([&] { return rec.completed.value(id).contains("section/2/draft"); }, 30000));
-            delete engine;
-        }
+        const QString id = interruptedAfter(config, request(), "section/2/draft");
+        QVERIFY(!id.isEmpty());
         double spentBefore = 0;
         {
             DocumentStore store;
@@ -189,15 +190,8 @@ private Q_SLOTS:
         }
         QTemporaryDir dir;
         config.storage.statePath = dir.path();
-        QString id;
-        {
-            auto *engine = new DocumentOrchestrator(config);
-            QVERIFY(engine->open(nullptr));
-            Recorder rec(engine);
-            id = engine->createDocument(request());
-            QVERIFY(QTest::qWaitFor([&] { return rec.completed.value(id).contains("section/2/draft"); }, 30000));
-            delete engine;
-        }
+        const QString id = interruptedAfter(config, request(), "section/2/draft");
+        QVERIFY(!id.isEmpty());
         DocumentOrchestrator engine(config);
         QVERIFY(engine.open(nullptr));
         Recorder rec(&engine);
