@@ -103,16 +103,28 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
         return request;
 
     const QString marker = (m_simulated && !simulatedJson.isEmpty()) ? simulatedLine(simulatedJson) : QString();
+    const TokenCounter &counter = TokenCounter::instance();
+    const int window = modelContextWindow(request.model);
+    // Input that leaves the whole max_tokens to the reply: the request then
+    // stands as it is, and its prompt need not be counted.
+    const qint64 roomy = qint64(window) - replyMargin(window) - request.maxTokens;
+    // With a large window, a prompt's length alone shows that it fits (at
+    // the dearest a character can cost), and nothing is counted at all. A
+    // small one is counted from its parts: the long values were counted
+    // before, and only the template's pieces between them are new.
+    constexpr qint64 kLongPrompt = 24000;   ///< characters: a whole draft and a brief
+    const bool byLength = counter.upperBound(kLongPrompt, request.model) <= roomy;
     PromptTemplate::Parts parts;
-    auto render = [&](const QVariantMap &values) {
+    auto render = [&](const QVariantMap &values, PromptTemplate::Parts *collect) {
         parts = {};
-        request.system = m_prompts->system(prompt, values, &parts);
+        request.system = m_prompts->system(prompt, values, collect);
         // Room for the marker: appending it then copies nothing.
-        QString user = m_prompts->user(prompt, values, &parts, marker.isEmpty() ? 0 : 2 + marker.size());
+        QString user = m_prompts->user(prompt, values, collect, marker.isEmpty() ? 0 : 2 + marker.size());
         if (!marker.isEmpty()) {
             user += QStringLiteral("\n\n");
             user += marker;
-            parts.other += TokenScan::piece(marker);
+            if (collect)
+                collect->other += TokenScan::piece(marker);
         }
         request.messages = {{QStringLiteral("user"), user}};
     };
@@ -120,18 +132,27 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
         return estimateTokens(request.system, request.model)
             + estimateTokens(request.messages.constLast().content, request.model);
     };
-    render(vars);
-    const int budget = inputBudget(request.model, request.maxTokens);
-    // Counting a long prompt costs more than rendering it, and most prompts
-    // are far inside the model's window: when the bound fits, it stands in
-    // for the count. The reply's cap then comes from the bound, a few dozen
-    // tokens under what the count would allow at most (the estimate's own
-    // error, which the margin covers, is larger).
-    if (const std::optional<int> bound = inputBound(request.model, parts); bound && *bound <= budget) {
-        capReply(&request, *bound);
-        return request;
+    render(vars, byLength ? nullptr : &parts);
+    if (byLength) {
+        // Each of the two texts' counts is within its own bound: one more
+        // than the bound of their sum.
+        const qint64 units = request.system.size() + request.messages.constLast().content.size();
+        if (qint64(counter.upperBound(units, request.model)) + 1 <= roomy)
+            return request;
+    } else if (const std::optional<int> bound = inputBound(request.model, parts)) {
+        // Counting a long prompt costs more than rendering it, and most
+        // prompts are inside the model's window: when the bound fits, it
+        // stands in for the count. The reply's cap then comes from the
+        // bound, a few dozen tokens under what the count would allow at
+        // most (the estimate's own error, which the margin covers, is
+        // larger).
+        if (*bound <= inputBudget(request.model, request.maxTokens)) {
+            capReply(&request, *bound);
+            return request;
+        }
     }
 
+    const int budget = inputBudget(request.model, request.maxTokens);
     int input = counted();
     if (input > budget && !fitVariable.isEmpty() && vars.contains(fitVariable)) {
         // Measure the prompt without the bulky variable, then give it what is
@@ -142,7 +163,7 @@ LlmRequest Agent::makeRequest(const QString &prompt, const QVariantMap &vars, co
             + estimateTokens(m_prompts->user(prompt, without), request.model) + estimateTokens(marker, request.model);
         QVariantMap fitted = vars;
         fitted.insert(fitVariable, fitToTokens(vars.value(fitVariable).toString(), qMax(1, budget - overhead), request.model));
-        render(fitted);
+        render(fitted, nullptr);
         input = counted();
     }
     capReply(&request, input);

@@ -53,15 +53,26 @@ QStringList paragraphsOf(const QString &text)
     return paragraphs;
 }
 
-// The longest prefix of `text` ending at a boundary matched by `re` that fits.
+// The longest prefix of `text` ending at a boundary matched by `re` that
+// fits. A longer prefix never costs fewer tokens (every feature only
+// grows), so the boundaries are searched by halves: counting each prefix
+// in turn made one long paragraph cost seconds.
 QString cutAt(const QString &text, const QRegularExpression &re, int maxTokens, const QString &model)
 {
+    QList<qsizetype> ends;
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        ends << it.next().capturedEnd();
     QString best;
-    for (auto it = re.globalMatch(text); it.hasNext();) {
-        const QString prefix = text.left(it.next().capturedEnd()).trimmed();
-        if (estimateTokens(prefix, model) > maxTokens)
-            break;
-        best = prefix;
+    qsizetype low = 0, high = ends.size();   // ends[0..low) fit, ends[high..) do not
+    while (low < high) {
+        const qsizetype mid = low + (high - low) / 2;
+        QString prefix = text.left(ends.at(mid)).trimmed();
+        if (estimateTokens(prefix, model) > maxTokens) {
+            high = mid;
+        } else {
+            best = std::move(prefix);
+            low = mid + 1;
+        }
     }
     return best;
 }
@@ -138,14 +149,24 @@ QString fitToTokens(const QString &text, int maxTokens, const QString &model)
     if (budget < 1)
         return {};
 
+    // Paragraphs are trimmed, so the features of those kept, joined by a
+    // blank line, are their sum and two line breaks a joint: the count of
+    // each candidate without scanning it again (which made a long draft's
+    // cut quadratic).
     const QStringList paragraphs = paragraphsOf(text);
-    QString kept;
+    const TokenCounter &counter = TokenCounter::instance();
+    TokenFeatures keptFeatures;
+    qsizetype keptCount = 0;
     for (const QString &p : paragraphs) {
-        const QString candidate = kept.isEmpty() ? p : kept + QStringLiteral("\n\n") + p;
-        if (estimateTokens(candidate, model) > budget)
+        TokenFeatures candidate = keptFeatures;
+        candidate += TokenCounter::featuresOf(p);
+        candidate.newlines += keptCount > 0 ? 2 : 0;
+        if (counter.countTokens(candidate, model) > budget)
             break;
-        kept = candidate;
+        keptFeatures = candidate;
+        ++keptCount;
     }
+    QString kept = paragraphs.mid(0, keptCount).join(QStringLiteral("\n\n"));
     if (kept.isEmpty() && !paragraphs.isEmpty()) {
         static const QRegularExpression sentenceEndRe(QStringLiteral("[.!?][\"')\\]]?(?=\\s)"));
         static const QRegularExpression wordEndRe(QStringLiteral("\\S(?=\\s)"));

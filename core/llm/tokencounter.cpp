@@ -5,6 +5,7 @@
 #include "core/model/textmemo.h"
 
 #include <cmath>
+#include <limits>
 
 namespace Madf {
 
@@ -40,6 +41,20 @@ const Weights &weightsFor(const QString &model)
             return kO200k;
     }
     return kCl100k;
+}
+
+// The most one UTF-16 code unit can add to the raw estimate: a letter may
+// start a word, make it accented, be non-Latin and be past the 7th all at
+// once (overcounted: a word is one letter at least and a letter is Latin or
+// not); any other character counts as one feature. A low surrogate adds
+// nothing (its pair counts at the high one).
+constexpr double maxPerUnit(const Weights &w)
+{
+    const double letter = w.word + w.accented + w.nonLatin + w.longLetter;
+    double most = letter;
+    for (const double other : {w.digitGroup, w.punctuation, w.newline, w.cjk, w.extraSpace})
+        most = other > most ? other : most;
+    return most;
 }
 
 constexpr double kAlpha = 0.2;      // weight of a new calibration sample
@@ -93,6 +108,16 @@ int TokenCounter::countTokens(const TokenFeatures &features, const QString &mode
     if (raw <= 0)
         return 0;
     return qMax(1, int(std::lround(raw * calibration(model))));
+}
+
+int TokenCounter::upperBound(qint64 units, const QString &model) const
+{
+    if (units <= 0)
+        return 0;
+    // countTokens() rounds raw × calibration to the nearest integer, and
+    // gives at least 1: one more than the product covers both.
+    const double most = std::ceil(double(units) * maxPerUnit(weightsFor(model)) * calibration(model)) + 1.0;
+    return most >= double(std::numeric_limits<int>::max()) ? std::numeric_limits<int>::max() : int(most);
 }
 
 int TokenCounter::uncalibratedTokens(const QString &text, const QString &model) const

@@ -54,6 +54,13 @@ public:
     double calibration(const QString &model) const;
     void resetCalibration();
 
+    /** At most how many tokens countTokens() gives any text of @p units
+ *  UTF-16 code units for @p model, whatever the text: the dearest
+ *  character each feature can be made of, times the calibration, rounded
+ *  up. Costs nothing to compute, so a prompt whose length alone shows
+ *  that it fits need not be counted. */
+    int upperBound(qint64 units, const QString &model) const;
+
     /** The estimate before calibration (for tests and tuning). */
     static double rawEstimate(const QString &text, const QString &model);
     /** The same from a text's features (TokenScan), counted before. */

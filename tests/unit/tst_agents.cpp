@@ -254,6 +254,43 @@ private Q_SLOTS:
         }
     }
 
+    // With a large window a prompt's length alone may show that it fits,
+    // and then nothing is counted (up to 10 paragraphs a section here; from
+    // 100 on the prompt is counted, from 1200 cut): from no draft to one
+    // past the window,
+    // each request must still fit as counted, keep its whole max_tokens
+    // while the counted input leaves room for it, and be cut or capped
+    // beyond that as a counted prompt would be.
+    void largeWindowPromptsFitAsCounted()
+    {
+        Agents a;
+        EditingAgent editing(QStringLiteral("editing"), agentConfig("editing", "gpt-4o", 0.5, 16000, 120), &a.prompts, false);
+        VerificationAgent verification(QStringLiteral("verification"), agentConfig("verification", "gpt-4o", 0.2, 16000, 120),
+                                       &a.prompts, false);
+        for (int paragraphs : {0, 1, 10, 100, 300, 600, 1200}) {
+            DocumentContext ctx = fixture();
+            for (DocumentSection &s : ctx.sections)
+                s.content = QString(words(40, QStringLiteral("heat")) + QStringLiteral(" Cities, 2024!\n\n")).repeated(paragraphs);
+            const QList<LlmRequest> requests = {
+                verification.checkRequest(VerificationAgent::Quality, ctx),
+                editing.structureRequest(ctx),
+                editing.editRequest(EditingAgent::Style, ctx, 1, {}),
+            };
+            for (const LlmRequest &r : requests) {
+                const QString where = QStringLiteral("%1, %2 paragraphs").arg(r.tag).arg(paragraphs);
+                const int window = modelContextWindow(r.model);
+                const int input = estimateTokens(r.system, r.model) + estimateTokens(userText(r), r.model);
+                QVERIFY2(input <= inputBudget(r.model, 16000), qPrintable(where + QStringLiteral(": %1 tokens").arg(input)));
+                const int room = window - input - replyMargin(window);
+                if (room >= 16000)
+                    QVERIFY2(r.maxTokens == 16000, qPrintable(where + QStringLiteral(": max_tokens %1").arg(r.maxTokens)));
+                else
+                    QVERIFY2(r.maxTokens <= qMax(room, 256) && r.maxTokens >= qMax(room, 256) - 48,
+                             qPrintable(where + QStringLiteral(": max_tokens %1, room %2").arg(r.maxTokens).arg(room)));
+            }
+        }
+    }
+
     void simulatedMarker()
     {
         Agents a;

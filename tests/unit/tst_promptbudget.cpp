@@ -1,5 +1,7 @@
 #include "core/agents/promptbudget.h"
 
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Madf;
@@ -9,6 +11,47 @@ namespace {
 QString words(int n)
 {
     return QStringLiteral("word ").repeated(n).trimmed() + QLatin1Char('.');
+}
+
+// fitToTokens() as it was written first: each candidate counted whole, a
+// paragraph and then a boundary at a time. The cut must be the same.
+QString fitByRecounting(const QString &text, int maxTokens, const QString &model)
+{
+    if (maxTokens < 1)
+        return {};
+    if (estimateTokens(text, model) <= maxTokens)
+        return text;
+    const QString marker = QStringLiteral("\n\n[…]");
+    const int budget = maxTokens - estimateTokens(marker, model);
+    if (budget < 1)
+        return {};
+    QStringList paragraphs;
+    for (const QString &p : text.split(QRegularExpression(QStringLiteral("\n[ \t]*\n"))))
+        if (!p.trimmed().isEmpty())
+            paragraphs << p.trimmed();
+    QString kept;
+    for (const QString &p : paragraphs) {
+        const QString candidate = kept.isEmpty() ? p : kept + QStringLiteral("\n\n") + p;
+        if (estimateTokens(candidate, model) > budget)
+            break;
+        kept = candidate;
+    }
+    auto cutAt = [&](const QString &paragraph, const QRegularExpression &re) {
+        QString best;
+        for (auto it = re.globalMatch(paragraph); it.hasNext();) {
+            const QString prefix = paragraph.left(it.next().capturedEnd()).trimmed();
+            if (estimateTokens(prefix, model) > budget)
+                break;
+            best = prefix;
+        }
+        return best;
+    };
+    if (kept.isEmpty() && !paragraphs.isEmpty()) {
+        kept = cutAt(paragraphs.first(), QRegularExpression(QStringLiteral("[.!?][\"')\\]]?(?=\\s)")));
+        if (kept.isEmpty())
+            kept = cutAt(paragraphs.first(), QRegularExpression(QStringLiteral("\\S(?=\\s)")));
+    }
+    return kept.isEmpty() ? QString() : kept + marker;
 }
 
 } // namespace
@@ -53,6 +96,39 @@ private Q_SLOTS:
         const QString sentences = QStringLiteral("One two three. Four five six seven eight nine ten eleven twelve.");
         QCOMPARE(Madf::fitToTokens(sentences, 10, "gpt-4"), QStringLiteral("One two three.\n\n[…]"));
         QVERIFY(Madf::fitToTokens(text, 0, "gpt-4").isEmpty());
+    }
+
+    // The cut sums the paragraphs' counts and searches the boundaries of a
+    // single long paragraph by halves: on random drafts (accents, digits,
+    // indented lines, blank lines with spaces, one-paragraph texts) it must
+    // keep exactly what counting every candidate kept.
+    void fitToTokensKeepsWhatRecountingKept()
+    {
+        const QStringList pieces {
+            QStringLiteral("Heat"), QStringLiteral("café"), QStringLiteral("2024"), QStringLiteral("1,5"),
+            QStringLiteral("—"), QStringLiteral("Überraschungsmoment"), QStringLiteral("(see [2])"), QStringLiteral("город"),
+            QStringLiteral("end."), QStringLiteral("Why?"), QStringLiteral("\"Quoted.\""), QStringLiteral("\n"),
+            QStringLiteral("\n\n"), QStringLiteral("\n  \t\n"), QStringLiteral("   "), QStringLiteral("- item"),
+        };
+        QRandomGenerator random(27112026);
+        for (int round = 0; round < 300; ++round) {
+            QString text;
+            const int count = 1 + random.bounded(round % 3 == 0 ? 400 : 80);
+            for (int k = 0; k < count; ++k) {
+                text += pieces.at(random.bounded(pieces.size()));
+                text += QLatin1Char(' ');
+            }
+            if (round % 4 == 0)
+                text.replace(QLatin1Char('\n'), QLatin1Char(' '));   // one long paragraph
+            for (const QString model : {QStringLiteral("gpt-4"), QStringLiteral("claude-sonnet-4")}) {
+                const int maxTokens = 1 + random.bounded(estimateTokens(text, model) + 8);
+                const QString expected = fitByRecounting(text, maxTokens, model);
+                const QString cut = Madf::fitToTokens(text, maxTokens, model);
+                if (cut != expected)
+                    QFAIL(qPrintable(QStringLiteral("round %1, %2 tokens of %3:\n%4\n---- recounting kept ----\n%5")
+                                         .arg(round).arg(maxTokens).arg(model, cut, expected)));
+            }
+        }
     }
 
     void compactForSection()

@@ -6,6 +6,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRandomGenerator>
 #include <QTest>
 
 #include <cmath>
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void calibrationLearnsTheRatio();
     void calibrationIgnoresNoise();
     void calibrateIsThreadSafe();
+    void upperBoundHoldsForAnyText();
 };
 
 void TestTokenCounter::accuracyAgainstRealTokenizers_data()
@@ -168,6 +170,58 @@ void TestTokenCounter::calibrateIsThreadSafe()
     for (std::thread &t : threads)
         t.join();
     QVERIFY(std::abs(counter.calibration("shared") - 1.2) < 0.01);
+}
+
+// The bound stands in for counting a prompt that is far inside a model's
+// window, so it must never be under the count: not for the dearest texts a
+// character at a time (one-letter accented or non-Latin words, lone digits,
+// punctuation, blank lines, CJK, indentation), not for random mixtures of
+// them, and not at the highest calibration. English costs about a token
+// for five characters and the bound allows two per character: loose, but
+// a 24,000-character prompt still shows within 128k tokens that it fits.
+void TestTokenCounter::upperBoundHoldsForAnyText()
+{
+    const QStringList models {"gpt-4", "gpt-4o", "claude-sonnet-4", "llama3.1"};
+    const QStringList dear {
+        QStringLiteral("é à ü ö ß ç é à"), QStringLiteral("ж ы д ф л ω π"), QStringLiteral("1 2 3 4 5 6 7 8 9"),
+        QStringLiteral("1,2;3.4-5"), QStringLiteral("!?.,;:()[]{}<>"), QStringLiteral("\n\n\n\n\n"),
+        QStringLiteral("人工智能正在改变文档写作的方式"), QStringLiteral("a          b\t\t\t\tc"),
+        QStringLiteral("Überraschungsmomentenentwicklungsgeschwindigkeit"), QStringLiteral("é"), QStringLiteral("7"),
+        QStringLiteral("😀😀 😀"), QStringLiteral("a\u0301b\u0301"),
+    };
+    const QString alphabet = QStringLiteral("aZé ж1.\n\t人 ,😀-ωß");
+    QStringList texts = dear;
+    QRandomGenerator random(20261127);
+    for (int i = 0; i < 2000; ++i) {
+        QString text;
+        const int length = 1 + random.bounded(60);
+        for (int k = 0; k < length; ++k)
+            text += alphabet.at(random.bounded(alphabet.size()));
+        texts << text;
+    }
+    for (const bool calibrated : {false, true}) {
+        TokenCounter counter;
+        for (const QString &model : models) {
+            if (calibrated) {
+                for (int i = 0; i < 300; ++i)
+                    counter.calibrate(model, 100, 100000);   // clamped at the highest ratio
+                QVERIFY(counter.calibration(model) > 1.9999);
+            }
+            for (const QString &text : std::as_const(texts)) {
+                const int count = counter.countTokens(text, model);
+                const int bound = counter.upperBound(text.size(), model);
+                if (count > bound)
+                    QFAIL(qPrintable(QStringLiteral("%1 (%2): %3 tokens, bound %4").arg(text, model).arg(count).arg(bound)));
+            }
+            QCOMPARE(counter.upperBound(0, model), 0);
+        }
+    }
+    TokenCounter counter;
+    const QString english = QStringLiteral("The council compared the heat maps of three districts before summer. ").repeated(50);
+    const int count = counter.countTokens(english, "gpt-4o");
+    QVERIFY2(counter.upperBound(english.size(), "gpt-4o") < 12 * count,
+             qPrintable(QStringLiteral("%1 tokens, bound %2").arg(count).arg(counter.upperBound(english.size(), "gpt-4o"))));
+    QVERIFY(counter.upperBound(24000, "gpt-4o") < 128000 / 2);
 }
 
 QTEST_GUILESS_MAIN(TestTokenCounter)
