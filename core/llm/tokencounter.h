@@ -55,10 +55,10 @@ public:
     void resetCalibration();
 
     /** At most how many tokens countTokens() gives any text of @p units
- *  UTF-16 code units for @p model, whatever the text: the dearest
- *  character each feature can be made of, times the calibration, rounded
- *  up. Costs nothing to compute, so a prompt whose length alone shows
- *  that it fits need not be counted. */
+     *  UTF-16 code units for @p model, whatever the text: the dearest
+     *  character each feature can be made of, times the calibration,
+     *  rounded up. Costs nothing to compute, so a prompt whose length alone
+     *  shows that it fits need not be counted. */
     int upperBound(qint64 units, const QString &model) const;
 
     /** The estimate before calibration (for tests and tuning). */

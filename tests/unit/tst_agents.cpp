@@ -256,11 +256,11 @@ private Q_SLOTS:
 
     // With a large window a prompt's length alone may show that it fits,
     // and then nothing is counted (up to 10 paragraphs a section here; from
-    // 100 on the prompt is counted, from 1200 cut): from no draft to one
-    // past the window,
-    // each request must still fit as counted, keep its whole max_tokens
-    // while the counted input leaves room for it, and be cut or capped
-    // beyond that as a counted prompt would be.
+    // 100 on the prompt is counted, from 600 on the whole-draft ones are
+    // cut). From no draft to one past the window, each request must still
+    // fit as counted, keep its whole max_tokens while the counted input
+    // leaves room for it, and be cut or capped beyond that as a counted
+    // prompt would be.
     void largeWindowPromptsFitAsCounted()
     {
         Agents a;
