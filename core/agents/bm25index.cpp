@@ -1,7 +1,5 @@
 #include "core/agents/bm25index.h"
 
-#include <QSet>
-
 #include <algorithm>
 #include <cmath>
 
@@ -9,10 +7,10 @@ namespace Madf {
 
 namespace {
 
-const QSet<QString> &stopwords()
+const TermTable &stopwords()
 {
-    static const QSet<QString> words = [] {
-        QSet<QString> set;
+    static const TermTable words = [] {
+        TermTable set;
         const char *const list[] = {
             "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are",
             "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by",
@@ -25,8 +23,10 @@ const QSet<QString> &stopwords()
             "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "us",
             "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why",
             "will", "with", "would", "you", "your", "yours", "yourself", "yourselves"};
-        for (const char *w : list)
-            set.insert(QString::fromLatin1(w));
+        for (const char *w : list) {
+            const QString word = QString::fromLatin1(w);
+            set.insert(word, TermTable::hashOf(word));
+        }
         return set;
     }();
     return words;
@@ -67,9 +67,10 @@ bool wordChar(QChar c)
     return c.isLetterOrNumber();
 }
 
-/** Calls @p use with each term of @p text, in order. The term is one buffer
- *  written over for each: no term costs an allocation (a brief has
- *  thousands), and whoever keeps one copies it. */
+/** Calls @p use with each term of @p text, in order, and its hash
+ *  (TermTable::hashOf). The term is one buffer written over for each: no
+ *  term costs an allocation (a brief has thousands), and whoever keeps one
+ *  copies it. */
 template<typename Use>
 void forEachTerm(const QString &text, Use &&use)
 {
@@ -95,8 +96,11 @@ void forEachTerm(const QString &text, Use &&use)
             out[j - start] = u < 0x80 ? QChar(u >= 'A' && u <= 'Z' ? char16_t(u + ('a' - 'A')) : u) : s[j].toLower();
         }
         fold(term);
-        if (!term.isEmpty() && (term.size() > 1 || term.at(0).isDigit()) && !stopwords().contains(term))
-            use(std::as_const(term));
+        if (term.isEmpty() || (term.size() == 1 && !term.at(0).isDigit()))
+            continue;
+        const std::uint64_t hash = TermTable::hashOf(term);
+        if (stopwords().find(term, hash) < 0)
+            use(QStringView(term), hash);
     }
 }
 
@@ -111,7 +115,7 @@ Bm25Index::Bm25Index(const QList<SourceChunk> &chunks)
 QStringList Bm25Index::tokenize(const QString &text)
 {
     QStringList terms;
-    forEachTerm(text, [&](const QString &term) { terms << QString(term.constData(), term.size()); });
+    forEachTerm(text, [&](QStringView term, std::uint64_t) { terms << term.toString(); });
     return terms;
 }
 
@@ -121,15 +125,11 @@ void Bm25Index::add(const SourceChunk &chunk)
     doc.chunk = chunk;
     QList<int> ids;
     ids.reserve(chunk.text.size() / 6);
-    forEachTerm(chunk.text, [&](const QString &term) {
-        auto it = m_termIds.constFind(term);
-        if (it == m_termIds.cend()) {
-            // A deep copy: the buffer stays unshared, so the next term does
-            // not detach it.
-            it = m_termIds.insert(QString(term.constData(), term.size()), int(m_docFreq.size()));
+    forEachTerm(chunk.text, [&](QStringView term, std::uint64_t hash) {
+        const int id = m_terms.insert(term, hash);
+        if (id == m_docFreq.size())
             m_docFreq.append(0);
-        }
-        ids.append(*it);
+        ids.append(id);
     });
     doc.length = int(ids.size());
     std::sort(ids.begin(), ids.end());
@@ -152,8 +152,8 @@ QList<SourceChunk> Bm25Index::search(const QString &query, int k) const
     // The query's terms that some chunk has (a term no chunk has adds
     // nothing to any score), each once, in the order they first appear.
     QList<int> ids;
-    forEachTerm(query, [&](const QString &term) {
-        const int id = m_termIds.value(term, -1);
+    forEachTerm(query, [&](QStringView term, std::uint64_t hash) {
+        const int id = m_terms.find(term, hash);
         if (id >= 0 && !ids.contains(id))
             ids.append(id);
     });

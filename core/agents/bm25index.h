@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/agents/documentcontext.h"
+#include "core/agents/termtable.h"
 
-#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -46,7 +46,7 @@ private:
         int length = 0;
     };
     QList<Doc> m_docs;
-    QHash<QString, int> m_termIds;
+    TermTable m_terms;                 ///< term ids
     QList<int> m_docFreq;              ///< by term id
     qint64 m_totalLength = 0;
 };

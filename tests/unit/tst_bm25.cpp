@@ -1,5 +1,9 @@
 #include "core/agents/bm25index.h"
 #include "core/agents/chunker.h"
+#include "core/agents/termtable.h"
+
+#include <QHash>
+#include <QRandomGenerator>
 
 #include <QRegularExpression>
 #include <QSet>
@@ -56,6 +60,43 @@ private Q_SLOTS:
         QFETCH(QString, text);
         QFETCH(QStringList, terms);
         QCOMPARE(Bm25Index::tokenize(text), terms);
+    }
+
+    void termTableNumbersWordsAsAHashWould()
+    {
+        // 20,000 words from a small alphabet (many repeats, prefixes of one
+        // another, accents, a surrogate pair, the empty word), checked
+        // against QHash as they go: the table grows many times over.
+        QRandomGenerator random(7);
+        const QList<QChar> alphabet {u'a', u'b', u'e', u'\u00e9', u'\u00df', u'1', QChar(0xD83D), QChar(0xDE00)};
+        TermTable table;
+        QHash<QString, int> reference;
+        for (int i = 0; i < 20000; ++i) {
+            QString word;
+            const int length = int(random.bounded(7));
+            for (int k = 0; k < length; ++k)
+                word += alphabet.at(random.bounded(int(alphabet.size())));
+            const std::uint64_t hash = TermTable::hashOf(word);
+            const int expected = reference.value(word, -1);
+            QCOMPARE(table.find(word, hash), expected);
+            if (random.bounded(2)) {
+                const int id = table.insert(word, hash);
+                if (expected < 0)
+                    reference.insert(word, id);
+                QCOMPARE(id, reference.value(word));
+                QCOMPARE(table.word(id).toString(), word);
+            }
+        }
+        QCOMPARE(table.size(), reference.size());
+        QVERIFY(table.size() > 1000);
+        for (auto it = reference.cbegin(); it != reference.cend(); ++it)
+            QCOMPARE(table.find(it.key(), TermTable::hashOf(it.key())), it.value());
+        // Found only by its own hash and its own text.
+        const int ab = table.insert(u"ab", TermTable::hashOf(u"ab"));
+        QCOMPARE(table.find(u"ab", TermTable::hashOf(u"ab")), ab);
+        QCOMPARE(table.find(u"ab", TermTable::hashOf(u"ab") + 1), -1);
+        QCOMPARE(table.find(u"ba", TermTable::hashOf(u"ab")), -1);
+        QCOMPARE(TermTable().find(u"ab", TermTable::hashOf(u"ab")), -1);
     }
 
     void exactTermRanksFirst()
