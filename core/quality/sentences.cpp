@@ -179,15 +179,30 @@ const QSet<QString> &sentenceOpeners()
     return set;
 }
 
-// The word before the full stop at `dot`, lower case, without opening marks.
-QString tokenBefore(QStringView s, qsizetype dot)
+// The longest abbreviation in the lists above: a longer word without a dot
+// is none of them, and is not looked up (hashing a word is most of what
+// looking it up costs, and most sentences end on a longer word).
+qsizetype longestAbbreviation()
+{
+    static const qsizetype longest = [] {
+        qsizetype n = 0;
+        for (const QSet<QString> *set : {&neverFinal(), &beforeNumbers(), &sometimesFinal()})
+            for (const QString &word : *set)
+                n = qMax(n, word.size());
+        return n;
+    }();
+    return longest;
+}
+
+// The word before the full stop at `dot`, without opening marks.
+QStringView tokenBefore(QStringView s, qsizetype dot)
 {
     qsizetype start = dot;
     while (start > 0 && !s[start - 1].isSpace())
         --start;
     while (start < dot && !isWordChar(s[start]))
         ++start;
-    return QualityText::lowered(s.mid(start, dot - start));
+    return s.mid(start, dot - start);
 }
 
 QString wordAt(QStringView s, qsizetype i)
@@ -232,9 +247,12 @@ bool fullStopEnds(QStringView s, qsizetype dot, const Lookahead &next)
         return true;
     if (next.kind == Next::Lower)
         return false;
-    const QString token = tokenBefore(s, dot);
-    if (token.isEmpty())
+    const QStringView word = tokenBefore(s, dot);
+    if (word.isEmpty())
         return true;
+    if (word.size() > longestAbbreviation() && !word.contains(u'.'))
+        return true;
+    const QString token = QualityText::lowered(word);
     if (neverFinal().contains(token))
         return false;
     if (beforeNumbers().contains(token))

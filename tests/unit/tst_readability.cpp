@@ -57,6 +57,9 @@ private Q_SLOTS:
         };
         row("two plain", "It rained. We stayed in.", {"It rained.", "We stayed in."});
         row("title abbreviation", "Dr. Smith arrived. He sat down.", {"Dr. Smith arrived.", "He sat down."});
+        // The longest in the lists: words up to its length are looked up.
+        row("longest abbreviation", "It weighs approx. Ten tonnes. Approx. Twelve.",
+            {"It weighs approx. Ten tonnes.", "Approx. Twelve."});
         row("initials", "Prof. J. R. Smith wrote it. It sold well.", {"Prof. J. R. Smith wrote it.", "It sold well."});
         row("decimal", "Pi is about 3.14 today. Yes.", {"Pi is about 3.14 today.", "Yes."});
         row("etc then lower case", "We sell apples, pears, etc. and more.", {"We sell apples, pears, etc. and more."});
