@@ -3,6 +3,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Madf;
@@ -331,6 +332,66 @@ private Q_SLOTS:
             QCOMPARE(headings.first().section, u"Benefits of urban trees"_s);
             QVERIFY(componentOf(report, u"heading_hierarchy"_s)->score < 1.0);
         }
+    }
+
+    void placeholdersFoundWhereverTheyAre()
+    {
+        // The scan's markers against the plainest search: every pattern
+        // tried at every position, in the order they are met, each marker
+        // once whatever its case. Texts are random runs of near misses.
+        struct Pattern
+        {
+            QString text;
+            bool ignoreCase, wholeWord;
+        };
+        const QList<Pattern> patterns {
+            {u"TODO"_s, false, true},          {u"FIXME"_s, false, true},     {u"TBD"_s, false, true},
+            {u"[citation needed]"_s, true, false}, {u"[insert "_s, true, false}, {u"lorem ipsum"_s, true, false},
+            {u"as an ai"_s, true, true},       {u"as a language model"_s, true, true},
+        };
+        auto boundary = [](const QString &t, qsizetype i) { return i < 0 || i >= t.size() || !t[i].isLetterOrNumber(); };
+        auto reference = [&](const QString &t) {
+            QStringList found;
+            for (qsizetype i = 0; i < t.size(); ++i) {
+                for (const Pattern &p : patterns) {
+                    const QString piece = t.mid(i, p.text.size());
+                    if (piece.size() < p.text.size())
+                        continue;
+                    const bool same = p.ignoreCase ? piece.toLower() == p.text : piece == p.text;
+                    if (!same || (p.wholeWord && !(boundary(t, i - 1) && boundary(t, i + p.text.size()))))
+                        continue;
+                    const QString marker = piece.trimmed();
+                    if (!found.contains(marker, Qt::CaseInsensitive))
+                        found << marker;
+                }
+            }
+            return found;
+        };
+        const QStringList pieces {u"TODO"_s, u"todo"_s, u"ToDo"_s, u"xTODO"_s, u"TODOs"_s, u"FIXME"_s, u"Fix me"_s,
+                                  u"TBD"_s, u"tbd"_s, u"[citation needed]"_s, u"[Citation Needed]"_s, u"[cite"_s,
+                                  u"[insert "_s, u"[INSERT "_s, u"[insert"_s, u"Lorem Ipsum"_s, u"lorem"_s, u"ipsum"_s,
+                                  u"as an AI"_s, u"As An Ai"_s, u"has an AI"_s, u"as an aim"_s, u"as a language model"_s,
+                                  u"As a Language Model"_s, u"as a"_s, u"a"_s, u"t"_s, u"f"_s, u"l"_s, u"["_s,
+                                  u"\u00e9"_s, u"\u0130"_s, u"\u212a"_s, u" "_s, u"."_s, u"trees"_s};
+        QRandomGenerator random(11);
+        int withMarkers = 0;
+        for (int round = 0; round < 400; ++round) {
+            // One paragraph, whose ends Markdown does not trim into a marker.
+            QString text = u"x "_s;
+            const int count = 1 + int(random.bounded(12));
+            for (int k = 0; k < count; ++k) {
+                text += pieces.at(random.bounded(int(pieces.size())));
+                if (random.bounded(3) == 0)
+                    text += u' ';
+            }
+            text += u" x"_s;
+            Document document;
+            document.sections = {section(u"Body"_s, text, 0)};
+            const QualityScan::DocumentScan scan = QualityScan::scan(document);
+            QCOMPARE(scan.sections.first().markers, reference(text));
+            withMarkers += !scan.sections.first().markers.isEmpty();
+        }
+        QVERIFY(withMarkers > 100);
     }
 
     void emptySectionsAndPlaceholders()
