@@ -132,20 +132,33 @@ QString demoteHeadings(const QString &markdown, int topLevel)
     }
     if (shallowest >= topLevel)
         return markdown;
+    // Then one copy, each heading's marks changed on the way: cutting the
+    // text into lines and joining them again cost most of the demotion.
     const int shift = topLevel - shallowest;
-    QStringList lines = markdown.split(QLatin1Char('\n'));
+    QString out;
+    out.reserve(markdown.size() + 16 * shift);
     inFence = false;
-    for (QString &line : lines) {
-        if (!mayMatter(line))
-            continue;
-        if (isFence(line)) {
-            inFence = !inFence;
-            continue;
+    bool first = true;
+    for (const QStringView line : qTokenize(QStringView(markdown), QLatin1Char('\n'))) {
+        if (!first)
+            out += QLatin1Char('\n');
+        first = false;
+        int level = 0;
+        if (mayMatter(line)) {
+            if (isFence(line))
+                inFence = !inFence;
+            else if (!inFence)
+                level = atxLevel(line);
         }
-        if (const int level = inFence ? 0 : atxLevel(line))
-            line = QString(qMin(6, level + shift), QLatin1Char('#')) + line.mid(level);
+        if (level > 0) {
+            for (int k = qMin(6, level + shift); k > 0; --k)
+                out += QLatin1Char('#');
+            out.append(line.mid(level));
+        } else {
+            out.append(line);
+        }
     }
-    return lines.join(QLatin1Char('\n'));
+    return out;
 }
 
 } // namespace Madf

@@ -28,6 +28,9 @@ private Q_SLOTS:
         QTest::newRow("fence after three blanks") << "   ```\n# comment\n   ```\n## Real"
                                                   << "   ```\n# comment\n   ```\n### Real";
         QTest::newRow("four blanks: no fence") << "    ```\n## Real" << "    ```\n### Real";
+        QTest::newRow("blank lines at both ends kept") << "\n\n## A\n\nText\n\n" << "\n\n### A\n\nText\n\n";
+        QTest::newRow("windows line ends") << "## A\r\nText\r\n# B\r\n" << "#### A\r\nText\r\n### B\r\n";
+        QTest::newRow("heading alone") << "## A" << "### A";
     }
     void demoteHeadings()
     {
