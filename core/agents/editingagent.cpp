@@ -115,10 +115,12 @@ ParseOutcome<DocumentSection> EditingAgent::parseEdit(const DocumentContext &ctx
         if (s.error.isEmpty() && !s.text.trimmed().isEmpty())
             citable.insert(s.number);
     }
-    section.content = demoteHeadings(Citations::dropInvalid(body, citable));
-    // Mostly nothing was dropped or demoted: the count made above stands.
-    section.metadata.insert(QStringLiteral("words"),
-                            section.content == body ? after : Document::countWords(section.content));
+    const QString cited = Citations::dropInvalid(body, citable);
+    // Mostly no citation was dropped: the count made above stands. Demoting
+    // headings changes only runs of '#', which hold no word.
+    const int words = cited == body ? after : Document::countWords(cited);
+    section.content = demoteHeadings(cited);
+    section.metadata.insert(QStringLiteral("words"), words);
     section.metadata.insert(QStringLiteral("truncated"), reply.finishReason == QLatin1String("length"));
     return ParseOutcome<DocumentSection>::success(section);
 }

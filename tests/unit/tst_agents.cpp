@@ -505,6 +505,27 @@ private Q_SLOTS:
         QCOMPARE(fine.value->order, 1);
     }
 
+    void parseEditCountsTheWordsItKeeps()
+    {
+        // The section's word count is that of what is kept: after citations
+        // of missing sources are dropped and headings demoted.
+        Agents a;
+        const DocumentContext ctx = fixture();
+        const QString body = words(Document::countWords(ctx.sections.at(1).content));
+        const QStringList replies {
+            body,
+            QStringLiteral("# Part one\n\n") + body + QStringLiteral("\n\n## Part two\n\nMore words here."),
+            body + QStringLiteral(" As shown [1] and [99], [98-99] too."),
+            QStringLiteral("## Part\n\n") + body + QStringLiteral(" See [99].\n\n#\tTabbed heading"),
+        };
+        for (const QString &reply : replies) {
+            const ParseOutcome<DocumentSection> edited = a.editing.parseEdit(ctx, 1, okReply(reply));
+            QVERIFY2(edited.ok(), qPrintable(edited.error));
+            QCOMPARE(edited.value->metadata.value(QStringLiteral("words")).toInt(),
+                     Document::countWords(edited.value->content));
+        }
+    }
+
     void parseStructure()
     {
         Agents a;
