@@ -1,5 +1,7 @@
 #include "core/agents/citations.h"
 
+#include "core/model/textmemo.h"
+
 #include <QRegularExpression>
 #include <QStringList>
 
@@ -44,11 +46,25 @@ QString format(const QList<int> &numbers)
     return QLatin1Char('[') + parts.join(QStringLiteral(", ")) + QLatin1Char(']');
 }
 
+// Every citation opens with '['. A document's sections are assembled again
+// after each step (three passes each: what is cited, what is dropped, what
+// is renumbered), mostly unchanged and mostly without a '[': the answer is
+// remembered for the text while it lasts.
+bool mayCite(const QString &text)
+{
+    thread_local TextMemo<bool> memo;
+    if (const bool *known = memo.find(text))
+        return *known;
+    const bool bracket = text.contains(QLatin1Char('['));
+    memo.insert(text, bracket);
+    return bracket;
+}
+
 template <class F>
 QString rewrite(const QString &text, F transform)
 {
-    // Every citation opens with '[': text without one (most) is returned as it is.
-    if (!text.contains(QLatin1Char('[')))
+    // Text without a '[' (most) is returned as it is.
+    if (!mayCite(text))
         return text;
     QString out;
     qsizetype last = 0;
@@ -71,7 +87,7 @@ QString rewrite(const QString &text, F transform)
 QList<int> cited(const QString &text)
 {
     QList<int> all;
-    if (!text.contains(QLatin1Char('[')))
+    if (!mayCite(text))
         return all;
     for (auto it = citationRe().globalMatch(text); it.hasNext();) {
         for (int n : numbersIn(it.next().captured(1))) {

@@ -43,6 +43,24 @@ private Q_SLOTS:
         QCOMPARE(Citations::renumber(QStringLiteral("x [3] y [1, 3]"), {{3, 2}}), QStringLiteral("x [2] y [1, 2]"));
     }
 
+    void longTextsAreReadAgainOnceChanged()
+    {
+        // Whether a long text may cite is remembered for that text only: a
+        // changed copy, or another text of the same length, is read anew.
+        QString text = QStringLiteral("A sentence without any citation in it. ").repeated(20);
+        QVERIFY(Citations::cited(text).isEmpty());
+        const QString kept = text;
+        text.replace(0, 3, QStringLiteral("[1]"));
+        QCOMPARE(text.size(), kept.size());
+        QCOMPARE(Citations::cited(text), QList<int>({1}));
+        QVERIFY(Citations::cited(kept).isEmpty());
+        QCOMPARE(Citations::dropInvalid(text, {}), text.mid(3));
+        QCOMPARE(Citations::renumber(text, {{1, 2}}), QStringLiteral("[2]") + text.mid(3));
+        QString cited = QStringLiteral("A claim [2] to check. ").repeated(20);
+        QCOMPARE(Citations::cited(cited), QList<int>({2}));
+        QCOMPARE(Citations::cited(cited), QList<int>({2}));
+    }
+
     void assembler()
     {
         DocumentContext ctx = fixture();
