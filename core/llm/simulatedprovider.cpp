@@ -192,7 +192,8 @@ QStringList SimulatedProvider::requestedSections(const QString &prompt)
     for (auto it = lead.globalMatch(prompt); it.hasNext() && names.size() < 2;) {
         const auto m = it.next();
         QString rest = prompt.mid(m.capturedEnd());
-        const qsizetype stop = rest.indexOf(QRegularExpression(QStringLiteral("[.;:!?\\n]")));
+        static const QRegularExpression end(QStringLiteral("[.;:!?\\n]"));
+        const qsizetype stop = rest.indexOf(end);
         if (stop >= 0)
             rest.truncate(stop);
         names.clear();
