@@ -211,22 +211,25 @@ bool isHeading(QStringView line)
     return hashes >= 1 && hashes <= 6 && hashes < line.size() && isRegexSpace(line[hashes]);
 }
 
-/** A brief cut into units, with their index and, per model, their tokens. */
+/** A brief cut into units, with their index, their features and, per
+ *  model, their tokens. */
 struct BriefUnits
 {
     QString brief;
     QStringList units;
     Bm25Index index;
+    QList<TokenFeatures> features;   ///< TokenScan::scan() of each unit
     QString tokensModel;   ///< the model `tokens` were counted for
     QList<int> tokens;     ///< estimateTokens() of each unit
 
     const QList<int> &tokensFor(const QString &model)
     {
         if (tokens.size() != units.size() || tokensModel != model) {
+            const TokenCounter &counter = TokenCounter::instance();
             tokens.clear();
             tokens.reserve(units.size());
-            for (const QString &unit : std::as_const(units))
-                tokens << estimateTokens(unit, model);
+            for (const TokenFeatures &f : std::as_const(features))
+                tokens << counter.countTokens(f, model);
             tokensModel = model;
         }
         return tokens;
@@ -259,6 +262,9 @@ BriefUnits cutBrief(const QString &brief)
     cut.brief = brief;
     cut.units = units;
     cut.index = Bm25Index(chunks);
+    cut.features.reserve(units.size());
+    for (const QString &unit : std::as_const(units))
+        cut.features << TokenCounter::featuresOf(unit);
     return cut;
 }
 
@@ -333,17 +339,26 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
     // ends (a run of spaces costs once a word follows it, across a join).
     qint64 bound = used;
     const int joinTokens = estimateTokens(QStringLiteral("\n\n"), model) + 1;
+    // The excerpt's features, from its units' (the prompt that takes it in
+    // counts it, and scanning it again was a good part of counting a
+    // section's prompt).
+    TokenScan::Joiner joined;
+    bool featuresKnown = true;
     for (qsizetype k = 0; k < chosen.size(); ++k) {
         const int i = chosen.at(k);
         const QString &unit = units.at(i);
+        int breaks = 0;
         if (k > 0) {
-            out += (chosen.at(k - 1) + 1 == i && isListItem(unit)) ? QStringLiteral("\n")
-                                                                                 : QStringLiteral("\n\n");
+            breaks = (chosen.at(k - 1) + 1 == i && isListItem(unit)) ? 1 : 2;
+            out += breaks == 1 ? QStringLiteral("\n") : QStringLiteral("\n\n");
             bound += joinTokens;
         }
         out += unit;
         bound += TokenScan::blankEnds(unit);
+        featuresKnown = featuresKnown && joined.add(unit, cut.features.at(i), breaks);
     }
+    if (featuresKnown)
+        TokenCounter::remember(out, joined.features());
     if (bound <= maxTokens)
         return out;
     // The joins are counted apart from the units: trim if they tipped it over.

@@ -70,17 +70,32 @@ TokenCounter &TokenCounter::instance()
     return counter;
 }
 
+namespace {
+
+// The same brief, draft and sections are measured again and again (each
+// section's prompt budget, each check, each call's prompt): scanned once
+// while they last. The scan does not depend on the model.
+TextMemo<TokenFeatures> &featuresMemo()
+{
+    thread_local TextMemo<TokenFeatures> memo;
+    return memo;
+}
+
+} // namespace
+
 TokenFeatures TokenCounter::featuresOf(const QString &text)
 {
-    // The same brief, draft and sections are measured again and again (each
-    // section's prompt budget, each check, each call's prompt): scanned once
-    // while they last. The scan does not depend on the model.
-    thread_local TextMemo<TokenFeatures> memo;
+    TextMemo<TokenFeatures> &memo = featuresMemo();
     const TokenFeatures *known = memo.find(text);
     const TokenFeatures f = known ? *known : TokenScan::scan(text);
     if (!known)
         memo.insert(text, f);
     return f;
+}
+
+void TokenCounter::remember(const QString &text, const TokenFeatures &features)
+{
+    featuresMemo().insert(text, features);
 }
 
 double TokenCounter::rawEstimate(const QString &text, const QString &model)

@@ -67,6 +67,9 @@ public:
     static double rawEstimate(const TokenFeatures &features, const QString &model);
     /** TokenScan::scan() of @p text, remembered for the last few long texts. */
     static TokenFeatures featuresOf(const QString &text);
+    /** Tells featuresOf() what @p text's scan is, known without scanning it
+     *  (TokenScan::Joiner): it is remembered as if scanned. */
+    static void remember(const QString &text, const TokenFeatures &features);
     /** countTokens() from a text's features. */
     int countTokens(const TokenFeatures &features, const QString &model) const;
 

@@ -253,6 +253,35 @@ TokenFeatures piece(QStringView text)
     return f;
 }
 
+bool Joiner::add(QStringView text, const TokenFeatures &features, int breaks)
+{
+    // What Scanner::put() takes for blank; only the others than '\n' make
+    // a run of spaces (a line break neither adds to one nor ends it).
+    const auto blank = [](char16_t c) {
+        return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : QChar(c).isSpace();
+    };
+    qint64 leading = 0;
+    qsizetype first = 0;
+    for (; first < text.size() && blank(text[first].unicode()); ++first)
+        leading += text[first] != u'\n';
+    if (first == text.size())
+        return false;
+    qint64 trailing = 0;
+    for (qsizetype i = text.size() - 1; i > first && blank(text[i].unicode()); --i)
+        trailing += text[i] != u'\n';
+
+    TokenFeatures f = features;
+    if (m_trailing >= 0) {
+        // Scanned alone, the text counted max(0, leading - 1) extra spaces
+        // at its first character and the one before it none at its end.
+        f.newlines += breaks;
+        f.extraSpaces += qMax<qint64>(0, m_trailing + leading - 1) - qMax<qint64>(0, leading - 1);
+    }
+    m_features += f;
+    m_trailing = trailing;
+    return true;
+}
+
 TokenFeatures scanScalar(QStringView text)
 {
     Scanner s;

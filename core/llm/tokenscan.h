@@ -42,5 +42,27 @@ qsizetype blankEnds(QStringView text);
  *  groups and lines end at the space). */
 TokenFeatures piece(QStringView text);
 
+/** The features of texts joined by line breaks, summed from each text's
+ *  own features (counted before) instead of scanning the whole: exactly
+ *  what scan() gives the joined text. Line breaks end words, digit groups
+ *  and lines alike, so only a run of blanks carries over a joint: each
+ *  joint adds its breaks and the extra spaces of the run that one text's
+ *  trailing blanks and the next one's leading blanks make together. */
+class Joiner
+{
+public:
+    /** Appends @p text, whose scan() is @p features, after @p breaks line
+     *  breaks (ignored for the first text). False, with nothing added, when
+     *  @p text holds nothing but blanks. */
+    bool add(QStringView text, const TokenFeatures &features, int breaks);
+    const TokenFeatures &features() const { return m_features; }
+
+private:
+    TokenFeatures m_features;
+    /** Blanks other than line breaks after the last text's last character
+     *  that is not blank; -1 before the first text. */
+    qint64 m_trailing = -1;
+};
+
 } // namespace TokenScan
 } // namespace Madf

@@ -1,4 +1,6 @@
 #include "core/agents/promptbudget.h"
+#include "core/llm/tokencounter.h"
+#include "core/llm/tokenscan.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -159,6 +161,32 @@ private Q_SLOTS:
         QVERIFY(roomy.contains(QStringLiteral("storm water")));
         QVERIFY(!roomy.contains(QStringLiteral("harbour")));
         QVERIFY(!roomy.contains(QStringLiteral("Sea breezes")));
+        // The excerpt's features are known from its units', as a scan finds them.
+        for (const QString &text : {excerpt, roomy})
+            QCOMPARE(TokenCounter::featuresOf(text), TokenScan::scan(text));
+    }
+
+    void excerptsOfIndentedBriefsCountAsScanned()
+    {
+        // Units that start or end on blanks (indented list items, trailing
+        // spaces, CRLF lines): the features remembered for the excerpt are
+        // those of a scan.
+        QString brief;
+        for (int i = 0; i < 40; ++i) {
+            brief += QStringLiteral("Green roofs: paragraph %1 on roof temperature and costs.  \r\n"
+                                    "   - Green roofs: indented item %1 on roof temperature and costs\t\n"
+                                    "- Green roofs: plain item %1 on roof temperature and costs [1]\n\n").arg(i);
+        }
+        const OutlineSection section {QStringLiteral("Green Roofs"), QStringLiteral("Roof temperature and costs."),
+                                      {QStringLiteral("Roof")}, 480};
+        int joinedItems = 0;   // list items joined by one line break
+        for (const int budget : {40, 200, 1000, 100000}) {
+            const QString excerpt = Madf::compactForSection(brief, section, budget, "gpt-4o");
+            QVERIFY(!excerpt.isEmpty());
+            QCOMPARE(TokenCounter::featuresOf(excerpt), TokenScan::scan(excerpt));
+            joinedItems += excerpt.count(QStringLiteral("\t\n- Green roofs: plain"));
+        }
+        QVERIFY(joinedItems > 10);
     }
 };
 

@@ -131,6 +131,41 @@ private Q_SLOTS:
         }
     }
 
+    // Texts joined by line breaks: the sum Joiner makes is the scan of the
+    // whole, exactly. Pieces start and end on every kind of blank (tabs,
+    // CR, no-break spaces, line breaks among them), on digits and on words.
+    void joinedTextsCountAsTheirScan()
+    {
+        const QString alphabet = QStringLiteral("abcxyzABC  \n\t\r\u00a0.,0123\u00e9\u65e5\u0434");
+        QRandomGenerator random(11);
+        int joints = 0;
+        for (int round = 0; round < 5000; ++round) {
+            TokenScan::Joiner joiner;
+            QString whole;
+            bool first = true;
+            for (int p = int(random.bounded(1, 6)); p > 0; --p) {
+                QString piece;
+                for (int i = int(random.bounded(0, 40)); i > 0; --i)
+                    piece += alphabet.at(random.bounded(alphabet.size()));
+                const int breaks = int(random.bounded(1, 3));
+                if (!joiner.add(piece, TokenScan::scan(piece), breaks)) {
+                    QVERIFY2(piece.trimmed().isEmpty(), qPrintable(piece));
+                    continue;   // a blank piece is not joined
+                }
+                if (!first) {
+                    whole += QString(breaks, QLatin1Char('\n'));
+                    ++joints;
+                }
+                whole += piece;
+                first = false;
+            }
+            QVERIFY2(joiner.features() == TokenScan::scan(whole),
+                     qPrintable(whole.toHtmlEscaped() + QLatin1Char('\n') + describe(joiner.features())
+                                + QLatin1Char('\n') + describe(TokenScan::scan(whole))));
+        }
+        QVERIFY(joints > 5000);
+    }
+
     void realTextsAgree()
     {
         const QDir prompts(QStringLiteral(MADF_SOURCE_DIR "/resources/prompts"));
