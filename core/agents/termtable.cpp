@@ -6,8 +6,8 @@ namespace Madf {
 
 std::uint64_t TermTable::hashOf(QStringView word)
 {
-    // FNV-1a over the UTF-16 units, then the high half folded down: the
-    // table's index is the low bits.
+    // FNV-1a over the UTF-16 units, then high bits folded into the low
+    // ones, which index the table.
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (const QChar c : word) {
         h ^= c.unicode();

@@ -255,7 +255,7 @@ TokenFeatures piece(QStringView text)
 
 bool Joiner::add(QStringView text, const TokenFeatures &features, int breaks)
 {
-    // What Scanner::put() takes for blank; only the others than '\n' make
+    // What Scanner::put() takes for blank; only those other than '\n' make
     // a run of spaces (a line break neither adds to one nor ends it).
     const auto blank = [](char16_t c) {
         return c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : QChar(c).isSpace();
