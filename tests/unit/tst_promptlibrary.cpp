@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
+#include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace Madf;
@@ -149,6 +151,33 @@ private Q_SLOTS:
         for (int i = 5; i < odd.size(); ++i)
             QVERIFY2(!PromptTemplate(odd.at(i)).isParsed(), qPrintable(odd.at(i).left(40)));
         QVERIFY(PromptTemplate(QStringLiteral("A {{ a }} and {{#a}}x{{/a}}{{^b}}!{{/b}}")).isParsed());
+    }
+
+    // Runs of blank lines collapse to one and the ends are trimmed, as the
+    // regular expression and trimmed() did, whether the blanks come from
+    // the template or from a value; the result keeps the room asked for.
+    void blankRunsCollapseAsTheExpressionDid()
+    {
+        static const QRegularExpression runs(QStringLiteral("\\n[ \\t]*\\n([ \\t]*\\n)+"));
+        auto reference = [](QString text) { return text.replace(runs, QStringLiteral("\n\n")).trimmed(); };
+        const QStringList pieces {"a", "bc", " ", "\t", "\n", "\n\n", "\n \n", "\r", QStringLiteral("\u00a0"), "."};
+        QRandomGenerator random(5);
+        int collapsed = 0;
+        for (int round = 0; round < 1500; ++round) {
+            QString text;
+            for (int k = int(random.bounded(0, 25)); k > 0; --k)
+                text += pieces.at(random.bounded(int(pieces.size())));
+            const QString expected = reference(text);
+            collapsed += expected.size() < text.trimmed().size();
+            const PromptTemplate literal(text.contains(QLatin1Char('{')) ? QString() : text);
+            QCOMPARE(literal.render("t", {}), expected);
+            const qsizetype room = random.bounded(0, 100);
+            const QString valued = PromptTemplate(QStringLiteral("{{v}}")).render("t", {{"v", text}}, nullptr, room);
+            QCOMPARE(valued, expected);
+            QVERIFY(valued.capacity() >= valued.size() + room);
+            QCOMPARE(PromptTemplate::renderByExpressions("t", text, {}), expected);
+        }
+        QVERIFY(collapsed > 150);
     }
 
     void unknownVariableIsEmptyAndWarnsOnce()
