@@ -2,6 +2,7 @@
 #include "core/quality/readability.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace Madf;
@@ -41,6 +42,31 @@ private Q_SLOTS:
         for (const auto &[word, expected] : table)
             QTest::newRow(word) << QString::fromUtf8(word) << expected;
     }
+    // Counts are remembered for recent words: a word counts the same
+    // whatever was counted before it (words sharing a slot, prefixes of
+    // one another, the same letters in other cases and with accents).
+    void syllablesDoNotDependOnWhatCameBefore()
+    {
+        QRandomGenerator random(3);
+        const QString letters = QStringLiteral("aeiouybcdlmnrstAEY\u00e9'");
+        QStringList words;
+        for (int i = 0; i < 6000; ++i) {
+            QString w;
+            for (int k = int(random.bounded(1, 14)); k > 0; --k)
+                w += letters.at(random.bounded(int(letters.size())));
+            words << w;
+        }
+        QList<int> first;
+        for (const QString &w : std::as_const(words))
+            first << Readability::countSyllables(w);
+        for (int round = 0; round < 3; ++round) {
+            for (int k = 0; k < 6000; ++k) {
+                const int i = int(random.bounded(int(words.size())));
+                QCOMPARE(Readability::countSyllables(words.at(i)), first.at(i));
+            }
+        }
+    }
+
     void syllables()
     {
         QFETCH(QString, word);
