@@ -163,9 +163,7 @@ void DocumentRun::issue(StageRunner *stage, StepSpec spec, std::function<void(co
     Pending step{stage->stage().name, std::move(spec), std::move(done)};
     if (tryReplay(step))
         return;
-    bool busy = !m_waiting.value(step.stage).isEmpty();
-    for (auto it = m_active.cbegin(); it != m_active.cend() && !busy; ++it)
-        busy = it->stage == step.stage;
+    const bool busy = !m_waiting.value(step.stage).isEmpty() || m_activeInStage.value(step.stage) > 0;
     if (busy && !stageParallel(step.stage)) {
         m_waiting[step.stage].append(std::move(step));
         return;
@@ -212,6 +210,7 @@ bool DocumentRun::tryReplay(const Pending &step)
 void DocumentRun::launch(Pending step)
 {
     auto *call = new StepCall(m_services, m_config, id(), m_batchId, step.spec, this);
+    ++m_activeInStage[step.stage];
     m_active.insert(call, Active{step.stage, std::move(step.done), QString()});
     connect(call, &StepCall::agentAssigned, this, [this, call](const QString &key, const QString &agent) {
         const auto it = m_active.find(call);
@@ -236,6 +235,7 @@ void DocumentRun::onStepFinished(StepCall *call, const StepOutcome &outcome)
         return;
     const Active active = *it;
     m_active.erase(it);
+    forgetActive(active.stage);
     const StepSpec spec = call->spec();
     DeferredCalls::deleteLater(call);
     if (!active.agent.isEmpty())
@@ -297,13 +297,19 @@ void DocumentRun::saveStep(StoreWriter *writer, const StepRecord &record, const 
                   });
 }
 
+void DocumentRun::forgetActive(const QString &stage)
+{
+    const auto it = m_activeInStage.find(stage);
+    if (it != m_activeInStage.end() && --*it <= 0)
+        m_activeInStage.erase(it);
+}
+
 void DocumentRun::startWaiting(const QString &stage)
 {
     if (isFinished() || m_abandoned)
         return;
-    for (auto it = m_active.cbegin(); it != m_active.cend(); ++it)
-        if (it->stage == stage)
-            return;
+    if (m_activeInStage.value(stage) > 0)
+        return;
     QList<Pending> &queue = m_waiting[stage];
     if (!queue.isEmpty())
         launch(queue.takeFirst());
@@ -340,6 +346,7 @@ void DocumentRun::stopSteps(const QString &stage)
         if (!stage.isEmpty() && active.stage != stage)
             continue;
         m_active.remove(call);
+        forgetActive(active.stage);
         disconnect(call, nullptr, this, nullptr);
         call->cancel();
         DeferredCalls::deleteLater(call);

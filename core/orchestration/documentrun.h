@@ -142,6 +142,7 @@ private:
     bool tryReplay(const Pending &step);
     void onStepFinished(StepCall *call, const StepOutcome &outcome);
     void startWaiting(const QString &stage);
+    void forgetActive(const QString &stage);   // one step of `stage` left m_active
     void skipStage(const QString &stage, const QString &reason);
     void stopSteps(const QString &stage = {});
     void complete();
@@ -174,6 +175,9 @@ private:
     QHash<QString, StageState> m_stages;
     std::map<QString, std::unique_ptr<StageRunner>> m_runners;
     QHash<StepCall *, Active> m_active;
+    /** How many of m_active each stage has: asked at each step issued and
+     *  ended, where walking m_active's buckets cost more than the rest. */
+    QHash<QString, int> m_activeInStage;
     QHash<QString, QList<Pending>> m_waiting;   // steps of serial stages not started yet
     QHash<QString, StepRecord> m_completed;     // from an earlier run
     QHash<QString, QElapsedTimer> m_stageClock;

@@ -23,10 +23,15 @@ void ResourceManager::watch(QObject *context)
     if (context == this || m_watched.contains(context))
         return;
     m_watched.insert(context);
-    // One connection per context, however many requests it makes.
+    // One connection per context, however many requests it makes. By the
+    // time destroyed() is emitted its requests' QPointers are null: the
+    // pending ones are dropped here, and a slot granted but not yet
+    // delivered is given back by deliver(). (Looking through the granted
+    // ones too, for each call that ended, was most of what ending it cost.)
     connect(context, &QObject::destroyed, this, [this, context] {
         m_watched.remove(context);
-        dropRequestsOf(context);
+        if (!m_pending.empty())
+            std::erase_if(m_pending, [](const Request &r) { return !r.context; });
     });
 }
 
