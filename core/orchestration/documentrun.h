@@ -176,7 +176,7 @@ private:
     std::map<QString, std::unique_ptr<StageRunner>> m_runners;
     QHash<StepCall *, Active> m_active;
     /** How many of m_active each stage has: asked at each step issued and
-     *  ended, where walking m_active's buckets cost more than the rest. */
+     *  ended, instead of walking m_active's buckets each time. */
     QHash<QString, int> m_activeInStage;
     QHash<QString, QList<Pending>> m_waiting;   // steps of serial stages not started yet
     QHash<QString, StepRecord> m_completed;     // from an earlier run

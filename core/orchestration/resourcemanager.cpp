@@ -27,7 +27,7 @@ void ResourceManager::watch(QObject *context)
     // time destroyed() is emitted its requests' QPointers are null: the
     // pending ones are dropped here, and a slot granted but not yet
     // delivered is given back by deliver(). (Looking through the granted
-    // ones too, for each call that ended, was most of what ending it cost.)
+    // ones too was a good part of what ending each call cost.)
     connect(context, &QObject::destroyed, this, [this, context] {
         m_watched.remove(context);
         if (!m_pending.empty())
