@@ -149,21 +149,18 @@ QString fitToTokens(const QString &text, int maxTokens, const QString &model)
     if (budget < 1)
         return {};
 
-    // Paragraphs are trimmed, so the features of those kept, joined by a
-    // blank line, are their sum and two line breaks a joint: the count of
-    // each candidate without scanning it again (which made a long draft's
-    // cut quadratic).
+    // Each candidate is counted from the features of the paragraphs kept,
+    // joined by a blank line (TokenScan::Joiner), without scanning it again
+    // (which made a long draft's cut quadratic).
     const QStringList paragraphs = paragraphsOf(text);
     const TokenCounter &counter = TokenCounter::instance();
-    TokenFeatures keptFeatures;
+    TokenScan::Joiner joined;
     qsizetype keptCount = 0;
     for (const QString &p : paragraphs) {
-        TokenFeatures candidate = keptFeatures;
-        candidate += TokenCounter::featuresOf(p);
-        candidate.newlines += keptCount > 0 ? 2 : 0;
-        if (counter.countTokens(candidate, model) > budget)
+        TokenScan::Joiner candidate = joined;
+        if (!candidate.add(p, TokenCounter::featuresOf(p), 2) || counter.countTokens(candidate.features(), model) > budget)
             break;
-        keptFeatures = candidate;
+        joined = candidate;
         ++keptCount;
     }
     QString kept = paragraphs.mid(0, keptCount).join(QStringLiteral("\n\n"));
@@ -334,14 +331,9 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
     std::sort(chosen.begin(), chosen.end());
 
     QString out;
-    // At most how many tokens `out` has: each unit's count (rounded, so +1
-    // each, already in `used`), each join's, and one per blank at a unit's
-    // ends (a run of spaces costs once a word follows it, across a join).
-    qint64 bound = used;
-    const int joinTokens = estimateTokens(QStringLiteral("\n\n"), model) + 1;
-    // The excerpt's features, from its units' (the prompt that takes it in
-    // counts it, and scanning it again was a good part of counting a
-    // section's prompt).
+    // The excerpt's features, from its units': counting it below, and in
+    // the prompt that takes it in, scans nothing again (scanning it was a
+    // good part of counting a section's prompt).
     TokenScan::Joiner joined;
     bool featuresKnown = true;
     for (qsizetype k = 0; k < chosen.size(); ++k) {
@@ -351,17 +343,13 @@ QString compactForSection(const QString &brief, const OutlineSection &section, i
         if (k > 0) {
             breaks = (chosen.at(k - 1) + 1 == i && isListItem(unit)) ? 1 : 2;
             out += breaks == 1 ? QStringLiteral("\n") : QStringLiteral("\n\n");
-            bound += joinTokens;
         }
         out += unit;
-        bound += TokenScan::blankEnds(unit);
         featuresKnown = featuresKnown && joined.add(unit, cut.features.at(i), breaks);
     }
     if (featuresKnown)
         TokenCounter::remember(out, joined.features());
-    if (bound <= maxTokens)
-        return out;
-    // The joins are counted apart from the units: trim if they tipped it over.
+    // The units were chosen by their own counts: trim if the joins tipped it over.
     return estimateTokens(out, model) <= maxTokens ? out : fitToTokens(out, maxTokens, model);
 }
 
